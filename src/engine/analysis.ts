@@ -1,0 +1,307 @@
+/**
+ * Prepares a Document for the rules: folded text per block and sentence, the table of contents
+ * (a heading there is not content), the sections, and where each step of the stappenplan stands.
+ * Pure and format-blind.
+ */
+import type { Block, Document } from '../document/model.js';
+import { fold, sentences } from '../document/normalize.js';
+import { stemText, type CompiledConcept } from '../rules/compile.js';
+import type { RuleSet } from '../rules/load.js';
+
+export interface Unit {
+  /** Index of the block in analysis.blocks. */
+  block: number;
+  /** Original text of the sentence (or table row). */
+  text: string;
+  folded: string;
+  /** Ends with a question mark and nothing else in the unit says what to do. */
+  question: boolean;
+  _stems?: string;
+  _hits?: Map<CompiledConcept, boolean>;
+}
+
+export interface ABlock {
+  index: number;
+  block: Block;
+  folded: string;
+  heading: boolean;
+  toc: boolean;
+  /** Folded text of the nearest heading above (or the block itself for a heading). */
+  nearestHeading: string;
+  units: Unit[];
+}
+
+export interface Analysis {
+  doc: Document;
+  blocks: ABlock[];
+  /** Content blocks per step 1..5 (index 0 unused). */
+  steps: Set<number>[];
+  /** The block that introduces each step (for anchoring findings). */
+  stepAnchors: (number | undefined)[];
+  /** Blocks in any step. */
+  stepBlocks: Set<number>;
+  words: number;
+  cache: Map<string, boolean>;
+  /** The organisation named in the text (null: none found), computed on first use. */
+  organisation?: { name: string; source: string } | null;
+}
+
+const NUMBER_WORDS: Record<string, number> = { een: 1, twee: 2, drie: 3, vier: 4, vijf: 5, eerste: 1, tweede: 2, derde: 3, vierde: 4, vijfde: 5 };
+const STEP_ANCHOR = /^(?:\d+(?:\.\d+)*\.?\s+)?(?:stap|fase)\s*(\d|een|twee|drie|vier|vijf)\b(?:\s*(?:en|&|\+|-|t\/m|tot en met)\s*(?:stap\s*)?(\d))?/;
+const STEP_ANCHOR_ORDINAL = /^(?:\d+(?:\.\d+)*\.?\s+)?(eerste|tweede|derde|vierde|vijfde) stap\b/;
+const STEPS_PLURAL = /^(?:\d+(?:\.\d+)*\.?\s+)?stappen\s*(\d)\s*(?:en|&|\+|-|t\/m|tot en met)\s*(\d)\b/;
+const NUMBERED = /^([1-5])(?:[.):]|\s-)\s*\S/;
+const TOC_TITLE = /^(?:inhoud|inhoudsopgave|inhoudstafel|index|contents)\s*:?$/;
+const DOT_LEADER = /(?:\.{4,}|…{2,}|(?:\. ){4,})\s*\d+\s*$/;
+
+function numberOf(word: string): number {
+  return NUMBER_WORDS[word] ?? Number(word);
+}
+
+/** Whether a heading/list text names the stappenplan (and not the route for staff or complaints). */
+function isStepsSection(folded: string): boolean {
+  return /\b(?:stappenplan|stappen|route|stroomschema|werkwijze|handelwijze|meldcode in het kort|de vijf stappen)\b/.test(folded) && !/medewerker|meldplicht|klacht|personeel|collega/.test(folded);
+}
+
+export function analyze(doc: Document, ruleset: RuleSet): Analysis {
+  const blocks: ABlock[] = [];
+  let words = 0;
+  let lastHeading = '';
+  for (const [index, block] of doc.blocks.entries()) {
+    const f = fold(block.text).text;
+    const heading = block.kind === 'heading';
+    if (heading) lastHeading = f;
+    const units: Unit[] = [];
+    if (block.kind === 'tableRow' || heading) {
+      units.push({ block: index, text: block.text, folded: f, question: /\?\s*$/.test(f) });
+    } else {
+      const ss = sentences(block.text);
+      for (const s of ss) {
+        const sf = fold(s.text).text;
+        units.push({ block: index, text: s.text, folded: sf, question: /\?\s*$/.test(sf) });
+      }
+      if (!units.length && f) units.push({ block: index, text: block.text, folded: f, question: false });
+    }
+    words += f.split(' ').filter(Boolean).length;
+    blocks.push({ index, block, folded: f, heading, toc: false, nearestHeading: heading ? f : lastHeading, units });
+  }
+  markTableOfContents(blocks);
+  const a: Analysis = { doc, blocks, steps: [], stepAnchors: [], stepBlocks: new Set(), words, cache: new Map() };
+  locateSteps(a, ruleset);
+  return a;
+}
+
+function stripNumbering(f: string): string {
+  return f.replace(/^(?:hoofdstuk\s+)?\d+(?:\.\d+)*\.?\s*/, '').replace(DOT_LEADER, '').replace(/\s+\d+$/, '').trim();
+}
+
+/**
+ * Marks table-of-contents blocks: those after an "Inhoud" title up to the first block that is not a
+ * short entry, lines with dot leaders, and runs of three or more short entries that repeat later
+ * headings.
+ */
+function markTableOfContents(blocks: ABlock[]): void {
+  const headingTexts = new Set(blocks.filter((b) => b.heading).map((b) => stripNumbering(b.folded)));
+  const isEntry = (b: ABlock) => {
+    const words = b.folded.split(' ').length;
+    return b.block.kind !== 'tableRow' ? words <= 14 && !/[.!?:]$/.test(b.folded.replace(DOT_LEADER, '')) : false;
+  };
+  for (let i = 0; i < blocks.length; i++) {
+    const b = blocks[i]!;
+    if (DOT_LEADER.test(b.folded)) b.toc = true;
+    if (TOC_TITLE.test(b.folded)) {
+      b.toc = true;
+      for (let j = i + 1; j < blocks.length; j++) {
+        const e = blocks[j]!;
+        if (e.heading && !headingTexts.has(stripNumbering(e.folded))) break;
+        if (e.heading && j > i + 1 && !isEntry(blocks[j - 1]!)) break;
+        if (!isEntry(e) && !DOT_LEADER.test(e.folded)) break;
+        // A heading that repeats an earlier entry ends the contents (the body has started).
+        if (e.heading && blocks.slice(i + 1, j).some((p) => stripNumbering(p.folded) === stripNumbering(e.folded))) break;
+        e.toc = true;
+      }
+    }
+  }
+  // Runs of short non-heading entries that each repeat a later heading.
+  let run: ABlock[] = [];
+  const flush = () => {
+    if (run.length >= 3) for (const r of run) r.toc = true;
+    run = [];
+  };
+  for (const b of blocks) {
+    const key = stripNumbering(b.folded);
+    if (!b.heading && b.block.kind !== 'tableRow' && isEntry(b) && key.length > 2 && headingTexts.has(key)) run.push(b);
+    else flush();
+  }
+  flush();
+}
+
+interface Anchor {
+  block: number;
+  steps: number[];
+}
+
+function stepNumbers(f: string): number[] {
+  const plural = STEPS_PLURAL.exec(f);
+  if (plural) return range(Number(plural[1]), Number(plural[2]));
+  const m = STEP_ANCHOR.exec(f);
+  if (m) {
+    const first = numberOf(m[1]!);
+    const second = m[2] ? Number(m[2]) : undefined;
+    return second && second > first ? range(first, second) : [first];
+  }
+  const o = STEP_ANCHOR_ORDINAL.exec(f);
+  if (o) return [numberOf(o[1]!)];
+  return [];
+}
+
+function range(a: number, b: number): number[] {
+  const out: number[] = [];
+  for (let i = a; i <= Math.min(b, 5); i++) out.push(i);
+  return out;
+}
+
+function locateSteps(a: Analysis, ruleset: RuleSet): void {
+  const { blocks } = a;
+  const anchors: Anchor[] = [];
+  const numbered: Anchor[] = [];
+  const numberedHeadings: Anchor[] = [];
+  let inStepsSection = false;
+  let stepsSectionLevel = 0;
+  for (const b of blocks) {
+    if (b.toc) continue;
+    if (b.heading) {
+      const level = b.block.level ?? 1;
+      if (isStepsSection(b.folded)) {
+        inStepsSection = true;
+        stepsSectionLevel = level;
+      } else if (inStepsSection && level <= stepsSectionLevel) {
+        inStepsSection = false;
+      }
+    }
+    let f = b.folded;
+    if (b.block.kind === 'tableRow') f = fold(b.block.cells?.[0] ?? '').text || f;
+    let steps = stepNumbers(f).filter((n) => n >= 1 && n <= 5);
+    if (!steps.length && b.block.kind === 'tableRow' && /^[1-5]\.?$/.test(f) && stepTable(blocks, b)) steps = [Number(f[0])];
+    if (steps.length) {
+      anchors.push({ block: b.index, steps });
+      continue;
+    }
+    if (!inStepsSection) continue;
+    // "1." … "5." numbered items or headings under a stappenplan heading: used only when the text
+    // does not number its steps with "stap"/"fase".
+    if (!b.heading && b.block.kind === 'listItem' && b.block.ordered && (b.block.level ?? 1) === 1) {
+      const idx = orderedIndex(blocks, b.index);
+      if (idx >= 1 && idx <= 5) numbered.push({ block: b.index, steps: [idx] });
+    } else if (b.block.kind !== 'tableRow') {
+      const m = NUMBERED.exec(f);
+      if (m) (b.heading ? numberedHeadings : numbered).push({ block: b.index, steps: [Number(m[1])] });
+    }
+  }
+  const explicit = new Set(anchors.flatMap((x) => x.steps));
+  const distinct = (list: Anchor[]) => new Set(list.flatMap((x) => x.steps)).size;
+  if (explicit.size < 3) {
+    const chosen = distinct(numberedHeadings) >= 3 ? numberedHeadings : distinct(numbered) >= 3 ? numbered : [];
+    for (const n of chosen) if (!explicit.has(n.steps[0]!)) anchors.push(n);
+  }
+
+  // Steps not found by number: headings (or table first cells) that carry the step's name.
+  const found = new Set(anchors.flatMap((x) => x.steps));
+  if (found.size < 5) {
+    for (const rule of ruleset.rules) {
+      if (!rule.step || found.has(rule.step) || !rule.stepNames?.length) continue;
+      const names = rule.stepNames.map((n) => new RegExp(`(?<![a-z])(?:${n})`));
+      for (const b of blocks) {
+        if (b.toc) continue;
+        const f = b.block.kind === 'tableRow' ? fold(b.block.cells?.[0] ?? '').text : b.folded;
+        const short = f.split(' ').length <= 12;
+        if ((b.heading || (short && (b.block.kind === 'tableRow' || b.block.kind === 'listItem'))) && names.some((r) => r.test(f))) {
+          anchors.push({ block: b.index, steps: [rule.step] });
+        }
+      }
+    }
+  }
+
+  a.steps = [new Set(), new Set(), new Set(), new Set(), new Set(), new Set()];
+  a.stepAnchors = [];
+  const anchorBlocks = new Set(anchors.map((x) => x.block));
+  for (const anchor of anchors) {
+    const scope = scopeOf(blocks, anchor.block, anchorBlocks);
+    for (const n of anchor.steps) {
+      for (const i of scope) {
+        a.steps[n]!.add(i);
+        a.stepBlocks.add(i);
+      }
+      a.stepAnchors[n] ??= anchor.block;
+    }
+  }
+}
+
+/** Whether a table row belongs to a table whose header names steps ("Stap | Wat | Wie"). */
+function stepTable(blocks: ABlock[], row: ABlock): boolean {
+  for (let j = row.index - 1; j >= 0; j--) {
+    const b = blocks[j]!;
+    if (b.block.kind !== 'tableRow' || b.block.table !== row.block.table) return false;
+    if (b.block.row === 0) return /\b(?:stap|fase)\b/.test(b.folded);
+  }
+  return false;
+}
+
+/** 1-based position of an ordered list item among its siblings at the same level. */
+function orderedIndex(blocks: ABlock[], i: number): number {
+  const level = blocks[i]!.block.level ?? 1;
+  let n = 1;
+  for (let j = i - 1; j >= 0; j--) {
+    const b = blocks[j]!.block;
+    if (b.kind !== 'listItem') break;
+    if ((b.level ?? 1) < level) break;
+    if ((b.level ?? 1) === level) n++;
+  }
+  return n;
+}
+
+/** The blocks that belong to the step introduced at `start`. */
+function scopeOf(blocks: ABlock[], start: number, anchors: Set<number>): number[] {
+  const first = blocks[start]!;
+  const out = [start];
+  if (first.block.kind === 'tableRow') return out;
+  if (first.heading) {
+    const level = first.block.level ?? 1;
+    for (let j = start + 1; j < blocks.length; j++) {
+      const b = blocks[j]!;
+      if (b.heading && (b.block.level ?? 1) <= level) break;
+      if (anchors.has(j) && !(b.heading && (b.block.level ?? 1) > level) && b.block.kind !== 'tableRow') break;
+      out.push(j);
+    }
+    return out;
+  }
+  const listLevel = first.block.kind === 'listItem' ? (first.block.level ?? 1) : undefined;
+  for (let j = start + 1; j < blocks.length && out.length < 25; j++) {
+    const b = blocks[j]!;
+    if (b.heading || anchors.has(j)) break;
+    if (listLevel !== undefined && b.block.kind === 'listItem' && (b.block.level ?? 1) <= listLevel) break;
+    if (listLevel !== undefined && b.block.kind !== 'listItem' && out.length > 1) break;
+    out.push(j);
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Concept matching with a per-analysis cache
+
+export function stems(u: Unit): string {
+  u._stems ??= stemText(u.folded);
+  return u._stems;
+}
+
+export function unitMatches(c: CompiledConcept, u: Unit): boolean {
+  if (c.regex && c.regex.test(u.folded)) return true;
+  if (c.stemRegex && c.stemRegex.test(stems(u))) return true;
+  return false;
+}
+
+export function textMatches(c: CompiledConcept, folded: string): boolean {
+  if (c.regex && c.regex.test(folded)) return true;
+  if (c.stemRegex && c.stemRegex.test(stemText(folded))) return true;
+  return false;
+}

@@ -1,0 +1,175 @@
+/** Evaluates the detection clauses of a rule file against an Analysis. */
+import { fold } from '../document/normalize.js';
+import type { CompiledConcept } from '../rules/compile.js';
+import type { CompiledRule } from '../rules/load.js';
+import type { Clause } from '../rules/schema.js';
+import { textMatches, unitMatches, type ABlock, type Analysis, type Unit } from './analysis.js';
+import { detectOrganisation } from './organisation.js';
+import type { ElementResult } from './result.js';
+
+export interface ClauseContext {
+  a: Analysis;
+  rule: CompiledRule;
+  results: Map<string, ElementResult>;
+}
+
+export interface Hit {
+  unit: Unit;
+  concepts: string[];
+}
+
+export interface ClauseOutcome {
+  ok: boolean;
+  hits: Hit[];
+}
+
+const NONE: ClauseOutcome = { ok: false, hits: [] };
+
+/** The blocks a scope name covers (table of contents never included). */
+export function scopeBlocks(ctx: ClauseContext, scope: string): ABlock[] {
+  const { a } = ctx;
+  const key = `scope:${scope}`;
+  const cached = scopeCache.get(a)?.get(key);
+  if (cached) return cached;
+  let out: ABlock[];
+  if (scope === 'document') out = a.blocks.filter((b) => !b.toc);
+  else if (scope === 'steps') out = a.blocks.filter((b) => !b.toc && a.stepBlocks.has(b.index));
+  else if (scope === 'nonsteps') out = a.blocks.filter((b) => !b.toc && !a.stepBlocks.has(b.index));
+  else if (scope.startsWith('step:')) {
+    const set = a.steps[Number(scope.slice(5))] ?? new Set<number>();
+    out = a.blocks.filter((b) => !b.toc && set.has(b.index));
+  } else if (scope.startsWith('section:')) {
+    const concept = concept_(ctx, scope.slice(8));
+    out = a.blocks.filter((b) => !b.toc && b.block.headingPath.concat(b.heading ? [b.block.text] : []).some((h) => textMatches(concept, fold(h).text)));
+  } else throw new Error(`unknown scope ${scope}`);
+  if (!scopeCache.has(a)) scopeCache.set(a, new Map());
+  scopeCache.get(a)!.set(key, out);
+  return out;
+}
+
+const scopeCache = new WeakMap<Analysis, Map<string, ABlock[]>>();
+
+function concept_(ctx: ClauseContext, name: string): CompiledConcept {
+  const c = ctx.rule.compiled.get(name);
+  if (!c) throw new Error(`unknown concept ${name} in ${ctx.rule.id}`);
+  return c;
+}
+
+function unitsOf(blocks: ABlock[], clause: Clause): Unit[] {
+  const unit = clause.unit ?? 'sentence';
+  const pool = blocks.filter((b) => clause.headings || !b.heading);
+  if (unit === 'sentence') return pool.flatMap((b) => b.units);
+  if (unit === 'block') return pool.map((b) => ({ block: b.index, text: b.block.text, folded: b.folded, question: b.units.every((u) => u.question) }));
+  if (!pool.length) return [];
+  return [{ block: pool[0]!.index, text: pool[0]!.block.text, folded: pool.map((b) => b.folded).join(' \n '), question: false }];
+}
+
+function matches(ctx: ClauseContext, name: string, u: Unit, withHeading: boolean): boolean {
+  const c = concept_(ctx, name);
+  const seen = (u._hits ??= new Map());
+  let hit = seen.get(c);
+  if (hit === undefined) {
+    hit = unitMatches(c, u);
+    seen.set(c, hit);
+  }
+  if (hit) return true;
+  if (withHeading) {
+    const b = ctx.a.blocks[u.block]!;
+    if (!b.heading && b.nearestHeading && textMatches(c, b.nearestHeading)) return true;
+    // A list item is read with the sentence that introduces its list ("Hij vraagt de cliënt:").
+    if (b.block.kind === 'listItem') {
+      for (let j = b.index - 1; j >= 0 && j >= b.index - 12; j--) {
+        const prev = ctx.a.blocks[j]!;
+        if (prev.block.kind === 'listItem') continue;
+        return !prev.heading && textMatches(c, prev.folded);
+      }
+    }
+  }
+  return false;
+}
+
+/** Evidence for a clause judged on a whole scope: the sentences where its concepts stand. */
+function sentenceHits(ctx: ClauseContext, scope: string, clause: Clause, withHeading: boolean): Hit[] {
+  const names = [...(clause.all ?? []), ...(clause.any ?? []), ...(clause.count?.of ?? [])];
+  const hits: Hit[] = [];
+  const seen = new Set<string>();
+  for (const u of unitsOf(scopeBlocks(ctx, scope), { ...clause, unit: 'sentence' })) {
+    const got = names.filter((n) => !seen.has(n) && matches(ctx, n, u, withHeading));
+    if (!got.length) continue;
+    for (const g of got) seen.add(g);
+    hits.push({ unit: u, concepts: got });
+    if (seen.size >= names.length) break;
+  }
+  return hits;
+}
+
+export function evaluateClause(ctx: ClauseContext, clause: Clause): ClauseOutcome {
+  if (clause.not) {
+    const inner = evaluateClause(ctx, clause.not);
+    if (inner.ok) return NONE;
+    const { not: _n, ...rest } = clause;
+    return Object.keys(rest).length ? evaluateClause(ctx, rest) : { ok: true, hits: [] };
+  }
+  if (clause.allOf) {
+    const hits: Hit[] = [];
+    for (const sub of clause.allOf) {
+      const r = evaluateClause(ctx, sub);
+      if (!r.ok) return NONE;
+      hits.push(...r.hits);
+    }
+    const { allOf: _a, ...rest } = clause;
+    if (Object.keys(rest).length) {
+      const r = evaluateClause(ctx, rest);
+      if (!r.ok) return NONE;
+      hits.push(...r.hits);
+    }
+    return { ok: true, hits };
+  }
+  if (clause.anyOf) {
+    const { anyOf, ...rest } = clause;
+    if (Object.keys(rest).length && !evaluateClause(ctx, rest).ok) return NONE;
+    for (const sub of anyOf) {
+      const r = evaluateClause(ctx, sub);
+      if (r.ok) return r;
+    }
+    return NONE;
+  }
+  if (clause.fact === 'organisation') {
+    ctx.a.organisation ??= detectOrganisation(ctx.a) ?? null;
+    const org = ctx.a.organisation;
+    if (!org || org.source === 'file name') return NONE;
+    if (!clause.all && !clause.any && !clause.count && !clause.none) return { ok: true, hits: [] };
+  }
+  if (clause.element) {
+    const res = ctx.results.get(clause.element.id);
+    if (!res || !clause.element.status.includes(res.contentStatus)) return NONE;
+    if (!clause.all && !clause.any && !clause.count && !clause.none) return { ok: true, hits: res.evidence.length ? [] : [] };
+  }
+  const scope = clause.in === undefined || clause.in === 'rule' ? ctx.rule.detect.scope : clause.in;
+  const units = unitsOf(scopeBlocks(ctx, scope), clause);
+  const withHeading = clause.withHeading ?? false;
+  const hits: Hit[] = [];
+  const counted = new Set<string>();
+  for (const u of units) {
+    if (clause.questions === false && u.question) continue;
+    const got: string[] = [];
+    if (clause.all && !clause.all.every((n) => matches(ctx, n, u, withHeading) && got.push(n))) continue;
+    if (clause.any) {
+      const found = clause.any.filter((n) => matches(ctx, n, u, withHeading));
+      if (!found.length) continue;
+      got.push(...found);
+    }
+    if (clause.none && clause.none.some((n) => matches(ctx, n, u, withHeading))) continue;
+    if (clause.count) {
+      const found = clause.count.of.filter((n) => matches(ctx, n, u, withHeading));
+      if (!found.length) continue;
+      for (const f of found) counted.add(f);
+      got.push(...found);
+    }
+    hits.push({ unit: u, concepts: got });
+  }
+  if (clause.count && counted.size < clause.count.min) return NONE;
+  if (hits.length < (clause.min ?? 1)) return NONE;
+  if ((clause.unit ?? 'sentence') === 'scope') return { ok: true, hits: sentenceHits(ctx, scope, clause, withHeading) };
+  return { ok: true, hits };
+}

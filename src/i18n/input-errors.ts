@@ -1,0 +1,40 @@
+/** One line per input-error cause, in Dutch and English. `{file}` and detail keys are filled in. */
+import type { InputError, InputErrorCause } from '../load/errors.js';
+import type { LocalText } from '../rules/schema.js';
+
+const LINES: Record<InputErrorCause, LocalText> = {
+  'not-found': { nl: 'bestand niet gevonden', en: 'file not found' },
+  unreadable: { nl: 'bestand kan niet worden gelezen (geen leesrechten)', en: 'file cannot be read (no read permission)' },
+  'is-directory': { nl: 'dit is een map, geen bestand', en: 'this is a folder, not a file' },
+  empty: { nl: 'leeg bestand (geen tekst)', en: 'empty file (no text)' },
+  damaged: { nl: 'beschadigd bestand: het kan niet worden gelezen{reason}', en: 'damaged file: it cannot be read{reason}' },
+  encrypted: { nl: 'versleutelde PDF (beveiligd met een wachtwoord): sla hem onbeveiligd op', en: 'encrypted PDF (password protected): save it without protection' },
+  'no-text-layer': { nl: 'gescand document zonder tekstlaag: lever de tekst aan als .docx of als PDF met tekst (OCR)', en: 'scanned document without a text layer: supply it as .docx or as a PDF with text (OCR)' },
+  'unsupported-format': { nl: 'niet-ondersteund formaat{format}: gebruik .docx, .pdf, .md of .txt', en: 'unsupported format{format}: use .docx, .pdf, .md or .txt' },
+  'legacy-doc': { nl: 'oud Word-formaat (.doc): open het in Word of LibreOffice en sla het op als .docx', en: 'legacy Word format (.doc): open it in Word or LibreOffice and save it as .docx' },
+  odt: { nl: 'OpenDocument-tekst (.odt): sla het op als .docx of PDF', en: 'OpenDocument text (.odt): save it as .docx or PDF' },
+  rtf: { nl: 'RTF-bestand: sla het op als .docx of PDF', en: 'RTF file: save it as .docx or PDF' },
+  pages: { nl: 'Apple Pages-bestand: exporteer het als .docx of PDF', en: 'Apple Pages file: export it as .docx or PDF' },
+  'too-large': { nl: 'bestand is te groot (limiet {limit}; wijzig met {flag})', en: 'file is too large (limit {limit}; change with {flag})' },
+  'too-many-pages': { nl: 'te veel pagina\'s (limiet {limit}; wijzig met {flag})', en: 'too many pages (limit {limit}; change with {flag})' },
+  'zip-bomb': { nl: 'uitgepakte inhoud te groot of te veel onderdelen (limiet {limit}; wijzig met {flag})', en: 'decompressed content too large or too many entries (limit {limit}; change with {flag})' },
+  binary: { nl: 'binaire gegevens, geen tekstdocument', en: 'binary data, not a text document' },
+  timeout: { nl: 'verwerking duurde te lang (limiet {limit}; wijzig met {flag})', en: 'processing took too long (limit {limit}; change with {flag})' },
+  crashed: { nl: 'het lezen van dit bestand is vastgelopen{reason}', en: 'reading this file crashed{reason}' },
+  'no-match': { nl: 'patroon vindt geen bestanden', en: 'pattern matches no files' },
+};
+
+export function inputErrorText(cause: InputErrorCause, detail: Record<string, string | number> = {}): LocalText {
+  const base = LINES[cause] ?? LINES.damaged;
+  const fill = (s: string) =>
+    s.replace(/\{(\w+)\}/g, (_, k: string) => {
+      const v = detail[k];
+      if (k === 'reason' || k === 'format') return v === undefined || v === '' ? '' : ` (${v})`;
+      return v === undefined ? '?' : String(v);
+    });
+  return { nl: fill(base.nl), en: fill(base.en) };
+}
+
+export function inputErrorMessage(err: InputError): LocalText {
+  return inputErrorText(err.cause, err.detail);
+}

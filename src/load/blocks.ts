@@ -1,0 +1,127 @@
+/**
+ * Shared helpers for loaders: text clean-up for Block.text and a builder that keeps the heading
+ * path and section string while blocks are appended in reading order.
+ */
+import type { Block, BlockKind, Location } from '../document/model.js';
+
+const INVISIBLE = /[\u00AD\u200B-\u200D\u2060\uFEFF]/g;
+const WS = /\s+/g;
+
+/** Block.text clean-up: NFC, soft hyphens and zero-width characters removed, whitespace collapsed. */
+export function cleanText(s: string): string {
+  return s.normalize('NFC').replace(INVISIBLE, '').replace(WS, ' ').trim();
+}
+
+/** Number of letters (any script) in a string. */
+export function letterCount(s: string): number {
+  let n = 0;
+  for (const ch of s) if (/\p{L}/u.test(ch)) n++;
+  return n;
+}
+
+export const SECTION_SEP = ' › ';
+
+export interface BlockInput {
+  kind: BlockKind;
+  text: string;
+  level?: number;
+  location: Omit<Location, 'section'>;
+  cells?: string[];
+  ordered?: boolean;
+  row?: number;
+  table?: number;
+}
+
+export class BlockBuilder {
+  readonly blocks: Block[] = [];
+  /** Stack of [level, text] for open headings. */
+  private stack: Array<{ level: number; text: string }> = [];
+
+  private path(): string[] {
+    return this.stack.map((h) => h.text);
+  }
+
+  /** Appends a block; empty text is dropped. Returns the block or undefined. */
+  add(b: BlockInput): Block | undefined {
+    const text = b.kind === 'tableRow' && b.cells ? b.cells.join(' | ') : b.text;
+    const clean = cleanText(text);
+    if (b.kind === 'tableRow') {
+      if (!b.cells || b.cells.every((c) => c === '')) return undefined;
+    } else if (clean === '') return undefined;
+    if (b.kind === 'heading') {
+      const level = Math.min(6, Math.max(1, b.level ?? 1));
+      while (this.stack.length && this.stack[this.stack.length - 1]!.level >= level) this.stack.pop();
+      const headingPath = this.path();
+      const block: Block = {
+        kind: 'heading',
+        text: clean,
+        level,
+        headingPath,
+        location: withSection(b.location, headingPath),
+      };
+      this.stack.push({ level, text: clean });
+      this.blocks.push(block);
+      return block;
+    }
+    const headingPath = this.path();
+    const block: Block = { kind: b.kind, text: clean, headingPath, location: withSection(b.location, headingPath) };
+    if (b.level !== undefined) block.level = b.level;
+    if (b.cells) block.cells = b.cells;
+    if (b.ordered !== undefined) block.ordered = b.ordered;
+    if (b.row !== undefined) block.row = b.row;
+    if (b.table !== undefined) block.table = b.table;
+    this.blocks.push(block);
+    return block;
+  }
+}
+
+function withSection(loc: Omit<Location, 'section'>, headingPath: string[]): Location {
+  const out: Location = { ...loc };
+  if (headingPath.length) out.section = headingPath.join(SECTION_SEP);
+  return out;
+}
+
+/** Title: the first level-1 heading, else the first heading. */
+export function titleOf(blocks: Block[]): string | undefined {
+  const h1 = blocks.find((b) => b.kind === 'heading' && b.level === 1);
+  return (h1 ?? blocks.find((b) => b.kind === 'heading'))?.text;
+}
+
+/**
+ * Heading-like numbering at the start of a line: "1.", "2.3", "2.3.1", "Stap 3", "Fase 2",
+ * "Bijlage 2", "Hoofdstuk 4", "Artikel 5". Returns the depth implied (1 for "1."/"Stap 3", 2 for "2.3").
+ */
+export function headingNumbering(text: string): { depth: number; label: string } | undefined {
+  const t = text.trim();
+  let m = /^(\d{1,2}(?:\.\d{1,2}){0,3})\.?(?=\s+\S)/.exec(t);
+  if (m) {
+    const parts = m[1]!.split('.');
+    return { depth: parts.length, label: m[1]! };
+  }
+  m = /^(stap|fase|bijlage|hoofdstuk|artikel|paragraaf|deel|onderdeel)\s+(\d{1,2}|[ivx]{1,4}|[a-e])\b/i.exec(t);
+  if (m) return { depth: 1, label: m[0] };
+  return undefined;
+}
+
+/**
+ * Heading levels from formatting: larger sizes first; within one size, deeper "2.3"-numbering one
+ * level further. Returns a 1-based level per candidate (dense, at most 6).
+ */
+export function assignHeadingLevels(cands: Array<{ size: number; depth: number }>): number[] {
+  if (!cands.length) return [];
+  const round = (s: number) => Math.round(s * 2) / 2;
+  const sizes = [...new Set(cands.map((c) => round(c.size)))].sort((a, b) => b - a);
+  const minDepth = new Map<number, number>();
+  for (const c of cands) {
+    if (!c.depth) continue;
+    const s = round(c.size);
+    minDepth.set(s, Math.min(minDepth.get(s) ?? c.depth, c.depth));
+  }
+  const keyOf = (c: { size: number; depth: number }) => {
+    const s = round(c.size);
+    const extra = c.depth && minDepth.has(s) ? c.depth - minDepth.get(s)! : 0;
+    return sizes.indexOf(s) * 10 + Math.min(extra, 5);
+  };
+  const keys = [...new Set(cands.map(keyOf))].sort((a, b) => a - b);
+  return cands.map((c) => Math.min(6, keys.indexOf(keyOf(c)) + 1));
+}

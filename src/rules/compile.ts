@@ -1,0 +1,44 @@
+/** Compiles concept specs (regular expressions and stemmed phrases) once per rule set. */
+import { stemmer } from '@orama/stemmers/dutch';
+import type { ConceptSpec } from './schema.js';
+
+export interface CompiledConcept {
+  name: string;
+  /** Matches folded text; leading word boundary added, trailing left to the pattern. */
+  regex?: RegExp;
+  /** Matches the stemmed token string of a unit (" "-separated stems). */
+  stemRegex?: RegExp;
+}
+
+const WORD = /[\p{L}\p{N}]+/gu;
+
+/** Snowball Dutch stems of the words of a folded text, joined by single spaces. */
+export function stemText(folded: string): string {
+  const out: string[] = [];
+  for (const m of folded.matchAll(WORD)) out.push(stemmer(m[0]));
+  return out.join(' ');
+}
+
+function escapeRegex(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+export class ConceptError extends Error {}
+
+export function compileConcept(name: string, spec: ConceptSpec): CompiledConcept {
+  const list = Array.isArray(spec) ? { patterns: spec } : spec;
+  const out: CompiledConcept = { name };
+  if (list.patterns) {
+    const source = list.patterns.map((p) => `(?:${p})`).join('|');
+    try {
+      out.regex = new RegExp(`(?<![\\p{L}\\p{N}])(?:${source})`, 'u');
+    } catch (err) {
+      throw new ConceptError(`concept "${name}": ${(err as Error).message}`);
+    }
+  }
+  if (list.stems) {
+    const phrases = list.stems.map((p) => escapeRegex(stemText(p.toLowerCase())));
+    out.stemRegex = new RegExp(`(?:^| )(?:${phrases.join('|')})(?= |$)`, 'u');
+  }
+  return out;
+}
