@@ -205,17 +205,35 @@ function locateSteps(a: Analysis, ruleset: RuleSet): void {
     for (const n of chosen) if (!explicit.has(n.steps[0]!)) anchors.push(n);
   }
 
+  // A text that numbers its own steps differently ("Stap 3 – Wegen") is read by content: an anchor
+  // whose title names exactly one other step, and not its own, is moved to that step.
+  const names = new Map<number, RegExp[]>();
+  for (const rule of ruleset.rules) if (rule.step && rule.stepNames?.length) names.set(rule.step, rule.stepNames.map((n) => new RegExp(`(?<![a-z])(?:${n})`)));
+  const titleOf = (i: number) => {
+    const b = blocks[i]!;
+    const f = b.block.kind === 'tableRow' ? fold(b.block.cells?.[0] ?? '').text : b.folded;
+    return f.replace(STEP_ANCHOR, '').replace(STEP_ANCHOR_ORDINAL, '').split(/[.:;?!]\s/)[0] ?? '';
+  };
+  for (const anchor of anchors) {
+    if (anchor.steps.length !== 1) continue;
+    const title = titleOf(anchor.block);
+    const own = names.get(anchor.steps[0]!)?.some((r) => r.test(title)) ?? false;
+    if (own) continue;
+    const others = [...names].filter(([n, rs]) => n !== anchor.steps[0] && rs.some((r) => r.test(title))).map(([n]) => n);
+    if (others.length === 1) anchor.steps = [others[0]!];
+  }
+
   // Steps not found by number: headings (or table first cells) that carry the step's name.
   const found = new Set(anchors.flatMap((x) => x.steps));
   if (found.size < 5) {
     for (const rule of ruleset.rules) {
       if (!rule.step || found.has(rule.step) || !rule.stepNames?.length) continue;
-      const names = rule.stepNames.map((n) => new RegExp(`(?<![a-z])(?:${n})`));
+      const stepNames = names.get(rule.step)!;
       for (const b of blocks) {
         if (b.toc) continue;
         const f = b.block.kind === 'tableRow' ? fold(b.block.cells?.[0] ?? '').text : b.folded;
         const short = f.split(' ').length <= 12;
-        if ((b.heading || (short && (b.block.kind === 'tableRow' || b.block.kind === 'listItem'))) && names.some((r) => r.test(f))) {
+        if ((b.heading || (short && (b.block.kind === 'tableRow' || b.block.kind === 'listItem'))) && stepNames.some((r) => r.test(f))) {
           anchors.push({ block: b.index, steps: [rule.step] });
         }
       }

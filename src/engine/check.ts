@@ -40,7 +40,7 @@ function evidenceOf(a: Analysis, hits: Hit[]): Evidence[] {
   const out: Evidence[] = [];
   const seen = new Set<string>();
   for (const h of hits) {
-    const key = `${h.unit.block}:${h.unit.text.slice(0, 40)}`;
+    const key = `${h.unit.block}:${h.unit.text}`;
     if (seen.has(key)) continue;
     seen.add(key);
     const b = a.blocks[h.unit.block]!.block;

@@ -223,8 +223,8 @@ export function findGutter(lines: RawLine[], skip: Set<RawLine>): number | undef
   const g = best.mid;
   const leftSegs = segs.filter((s) => s.x1 <= g);
   const rightSegs = segs.filter((s) => s.x0 >= g);
-  if (leftSegs.length < 5 || rightSegs.length < 5) return undefined;
-  if (leftSegs.length < segs.length * 0.2 || rightSegs.length < segs.length * 0.2) return undefined;
+  if (leftSegs.length < 4 || rightSegs.length < 4) return undefined;
+  if (leftSegs.length < segs.length * 0.12 || rightSegs.length < segs.length * 0.12) return undefined;
   // Both sides must be text columns, not a narrow label column: similar widths.
   const lw = g - left;
   const rw = right - g;
@@ -358,9 +358,21 @@ export function findRunningLines(pages: Array<{ number: number; raw: RawLine[] }
   const groups = new Map<string, Occ[]>();
   pages.forEach((p, index) => {
     const n = p.raw.length;
+    const raw = p.raw;
+    // Running headers and footers sit in the margins: a wide gap separates them from the body.
+    const wide = (a: RawLine | undefined, b: RawLine | undefined) => !!a && !!b && a.y - b.y >= 2.2 * Math.max(a.size, b.size, bodySize);
     const zone: Array<[RawLine, 'top' | 'bottom']> = [];
-    for (let i = 0; i < Math.min(2, n); i++) zone.push([p.raw[i]!, 'top']);
-    for (let i = Math.max(2, n - 2); i < n; i++) zone.push([p.raw[i]!, 'bottom']);
+    if (n >= 2) {
+      if (wide(raw[0], raw[1]) || wide(raw[1], raw[2])) zone.push([raw[0]!, 'top']);
+      if (n >= 3 && wide(raw[1], raw[2])) zone.push([raw[1]!, 'top']);
+      if (wide(raw[n - 2], raw[n - 1]) || wide(raw[n - 3], raw[n - 2])) zone.push([raw[n - 1]!, 'bottom']);
+      if (n >= 3 && wide(raw[n - 3], raw[n - 2])) zone.push([raw[n - 2]!, 'bottom']);
+    }
+    const inZone = new Set(zone.map(([l]) => l));
+    // A page number alone on the first or last line is removed even without a wide gap.
+    for (const l of [raw[0], raw[n - 1]]) {
+      if (l && !inZone.has(l) && PAGE_NUMBER_LINE.test(cleanText(l.text))) mark(p.number, l.no);
+    }
     for (const [l, z] of zone) {
       const text = cleanText(l.text);
       if (PAGE_NUMBER_LINE.test(text)) {

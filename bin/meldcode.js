@@ -1,0 +1,42 @@
+#!/usr/bin/env node
+// meldcode: command-line entry. The program itself is in dist/cli/main.js (built from src/).
+import { existsSync } from 'node:fs';
+
+const debug = process.env.MELDCODE_DEBUG === '1';
+const english = /^en/i.test(process.env.MELDCODE_LANG ?? '') || process.argv.some((a, i, all) => a === '--lang=en' || (a === '--lang' && all[i + 1] === 'en'));
+
+/** One line for an unexpected error; the stack only with MELDCODE_DEBUG=1. */
+function internalError(err) {
+  const message = (err && typeof err === 'object' && 'message' in err ? String(err.message) : String(err)).split('\n')[0];
+  const hint = debug ? '' : ' (details: MELDCODE_DEBUG=1)';
+  process.stderr.write(`meldcode: ${english ? 'internal error' : 'interne fout'}: ${message}${hint}\n`);
+  if (debug && err && err.stack) process.stderr.write(`${err.stack}\n`);
+  process.exit(2);
+}
+
+process.on('uncaughtException', internalError);
+process.on('unhandledRejection', internalError);
+// `meldcode … | head`: the reader went away; that is not an error of ours.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (err) => (err && err.code === 'EPIPE' ? process.exit(process.exitCode ?? 0) : internalError(err)));
+}
+
+const entry = new URL('../dist/cli/main.js', import.meta.url);
+if (!existsSync(entry)) {
+  process.stderr.write(
+    english
+      ? 'meldcode: the program has not been built yet: run "npm run build" in the project folder\n'
+      : 'meldcode: het programma is nog niet gebouwd: voer "npm run build" uit in de projectmap\n',
+  );
+  process.exit(2);
+}
+
+try {
+  const { main } = await import(entry.href);
+  const code = await main(process.argv.slice(2));
+  process.exitCode = code;
+  // Flush stdout and stderr, then exit even if a worker or timer is still holding the loop.
+  process.stdout.write('', () => process.stderr.write('', () => process.exit(code)));
+} catch (err) {
+  internalError(err);
+}

@@ -1,0 +1,238 @@
+/**
+ * A small pool of worker threads that check documents in isolation.
+ *
+ * - Up to `jobs` workers, started lazily (never more than there are documents left), reused for
+ *   many documents; each loads the rule set once (worker.ts).
+ * - Per document: a time limit (the worker is terminated and replaced; the document becomes
+ *   'timeout') and a heap limit through Worker resourceLimits (ERR_WORKER_OUT_OF_MEMORY → 'crashed'
+ *   with reason 'geheugenlimiet'). An uncaught exception or an unexpected exit → 'crashed'.
+ * - Worker stdout/stderr are swallowed: a parser that logs must never write to our stdout.
+ * - A worker that fails before it is ready (rule set error, missing build) fails the whole run:
+ *   every document would fail the same way, so that is a usage problem, not a document problem.
+ *
+ * Worker script: `new URL('./worker.js', import.meta.url)`, i.e. dist/batch/worker.js next to
+ * dist/batch/pool.js. When this module runs from TypeScript sources (vitest), there is no
+ * worker.js next to pool.ts and Node cannot start a .ts worker, so the compiled
+ * dist/batch/worker.js is used instead: run `npm run build` first (`npm test` does).
+ */
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import { errorResult } from '../engine/error-result.js';
+import type { DocumentResult } from '../engine/result.js';
+import type { Task, TaskContext } from './task.js';
+import type { FromWorker, ToWorker } from './worker.js';
+
+export interface PoolOptions {
+  jobs: number;
+  timeoutMs: number;
+  /** maxOldGenerationSizeMb for each worker. */
+  memoryLimitMb: number;
+  context: TaskContext;
+  /** Override the worker script (tests). */
+  workerUrl?: URL;
+  /** Called when a document is handed to a worker (progress). */
+  onStart?: (task: Task) => void;
+  /** Time a new worker may take to load its modules and the rule set (default 30 s). */
+  startTimeoutMs?: number;
+}
+
+export class PoolError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'PoolError';
+  }
+}
+
+/** The worker script for this module's location (dist or sources). */
+export function defaultWorkerUrl(): URL {
+  const here = import.meta.url;
+  if (/\.[cm]?ts$/.test(new URL(here).pathname)) {
+    const built = new URL('../../dist/batch/worker.js', here);
+    if (!existsSync(fileURLToPath(built))) {
+      throw new PoolError(`worker script ${fileURLToPath(built)} not found: run "npm run build" first`);
+    }
+    return built;
+  }
+  return new URL('./worker.js', here);
+}
+
+export function formatSeconds(ms: number): string {
+  const s = ms / 1000;
+  return `${Number.isInteger(s) ? s : s.toFixed(1)} s`;
+}
+
+interface Job {
+  task: Task;
+  resolve: (r: DocumentResult) => void;
+  reject: (e: Error) => void;
+}
+
+interface Slot {
+  worker: Worker;
+  ready: boolean;
+  gone: boolean;
+  job?: Job;
+  timer?: NodeJS.Timeout;
+  startTimer?: NodeJS.Timeout;
+  lastError?: Error & { code?: string };
+}
+
+export class WorkerPool {
+  private readonly slots: Slot[] = [];
+  private readonly queue: Job[] = [];
+  private readonly url: URL;
+  private fatal?: Error;
+  /** A rule-file error is being turned into its proper class (async import). */
+  private fatalPending = false;
+  private closed = false;
+  /** Workers started in total (replacements included); for tests and diagnostics. */
+  started = 0;
+
+  constructor(private readonly opts: PoolOptions) {
+    this.url = opts.workerUrl ?? defaultWorkerUrl();
+  }
+
+  /** Checks one document; resolves with its result (an `error` result when the worker failed). */
+  run(task: Task): Promise<DocumentResult> {
+    if (this.fatal) return Promise.reject(this.fatal);
+    return new Promise((resolve, reject) => {
+      this.queue.push({ task, resolve, reject });
+      this.pump();
+    });
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    const all = this.slots.splice(0);
+    for (const s of all) this.clearTimers(s);
+    await Promise.all(all.map((s) => ((s.gone = true), s.worker.terminate().catch(() => 0))));
+  }
+
+  private busy(): number {
+    return this.slots.filter((s) => s.job).length;
+  }
+
+  private pump(): void {
+    if (this.closed || this.fatal) return;
+    for (const slot of this.slots) {
+      if (!this.queue.length) break;
+      if (slot.ready && !slot.job && !slot.gone) this.dispatch(slot, this.queue.shift()!);
+    }
+    const want = Math.min(this.opts.jobs, this.busy() + this.queue.length);
+    while (this.queue.length && this.slots.length < want) this.spawn();
+  }
+
+  private dispatch(slot: Slot, job: Job): void {
+    slot.job = job;
+    slot.timer = setTimeout(() => this.onTimeout(slot), this.opts.timeoutMs);
+    slot.worker.postMessage({ type: 'task', task: job.task } satisfies ToWorker);
+    this.opts.onStart?.(job.task);
+  }
+
+  private spawn(): void {
+    const worker = new Worker(this.url, {
+      workerData: this.opts.context,
+      resourceLimits: { maxOldGenerationSizeMb: this.opts.memoryLimitMb },
+      stdout: true,
+      stderr: true,
+    });
+    this.started++;
+    // Swallow whatever a parser prints; never let it reach our stdout.
+    worker.stdout.resume();
+    worker.stderr.resume();
+    const slot: Slot = { worker, ready: false, gone: false };
+    slot.startTimer = setTimeout(
+      () => this.fail(new PoolError(`worker did not start within ${formatSeconds(this.opts.startTimeoutMs ?? 30000)}`)),
+      this.opts.startTimeoutMs ?? 30000,
+    );
+    worker.on('message', (msg: FromWorker) => this.onMessage(slot, msg));
+    worker.on('error', (err) => {
+      slot.lastError = err as Slot['lastError'];
+    });
+    worker.on('exit', (code) => this.onExit(slot, code));
+    this.slots.push(slot);
+  }
+
+  private onMessage(slot: Slot, msg: FromWorker): void {
+    if (slot.gone) return;
+    if (msg.type === 'ready') {
+      slot.ready = true;
+      clearTimeout(slot.startTimer);
+      this.pump();
+    } else if (msg.type === 'fatal') {
+      const rule = msg.rule;
+      if (rule) {
+        // The same error the in-process path throws, so the CLI reports both alike.
+        slot.gone = true;
+        this.fatalPending = true;
+        void import('../rules/load.js').then(
+          (m) => this.fail(new m.RuleFileError(rule.file, rule.field, rule.problem)),
+          () => this.fail(new PoolError(msg.message)),
+        );
+      } else this.fail(new PoolError(msg.message));
+    } else if (msg.type === 'result' && slot.job && slot.job.task.id === msg.id) {
+      const job = slot.job;
+      clearTimeout(slot.timer);
+      slot.job = undefined;
+      job.resolve(msg.result);
+      this.pump();
+    }
+  }
+
+  private onTimeout(slot: Slot): void {
+    const job = slot.job;
+    if (!job || slot.gone) return;
+    this.retire(slot);
+    job.resolve(errorResult(job.task.name, 'timeout', { limit: formatSeconds(this.opts.timeoutMs), flag: '--timeout' }));
+    this.pump();
+  }
+
+  private onExit(slot: Slot, code: number): void {
+    if (slot.gone) return;
+    const wasReady = slot.ready;
+    const job = slot.job;
+    this.retire(slot);
+    const err = slot.lastError;
+    if (!wasReady) {
+      if (this.fatalPending) return;
+      this.fail(new PoolError(`worker stopped before it was ready: ${err?.message ?? `exit code ${code}`}`));
+      return;
+    }
+    if (job) {
+      let result: DocumentResult;
+      if (err?.code === 'ERR_WORKER_OUT_OF_MEMORY') {
+        result = errorResult(job.task.name, 'crashed', { reason: 'geheugenlimiet', limit: `${this.opts.memoryLimitMb} MB`, kind: 'memory' });
+      } else {
+        const reason = err ? String(err.message ?? err).split('\n')[0]! : `exit code ${code}`;
+        result = errorResult(job.task.name, 'crashed', { reason });
+      }
+      job.resolve(result);
+    }
+    this.pump();
+  }
+
+  /** Takes a worker out of the pool (terminating it if still alive). */
+  private retire(slot: Slot): void {
+    slot.gone = true;
+    this.clearTimers(slot);
+    slot.job = undefined;
+    const i = this.slots.indexOf(slot);
+    if (i >= 0) this.slots.splice(i, 1);
+    void slot.worker.terminate().catch(() => 0);
+  }
+
+  private clearTimers(slot: Slot): void {
+    clearTimeout(slot.timer);
+    clearTimeout(slot.startTimer);
+  }
+
+  /** The pool cannot work at all: reject everything. */
+  private fail(err: Error): void {
+    if (this.fatal) return;
+    this.fatal = err;
+    const jobs = [...this.queue.splice(0), ...this.slots.flatMap((s) => (s.job ? [s.job] : []))];
+    for (const s of [...this.slots]) this.retire(s);
+    for (const j of jobs) j.reject(err);
+  }
+}

@@ -1,0 +1,19 @@
+/** Human text for the reason codes in BatchResult.skipped (Dutch and English). */
+import type { SkipReason } from './inputs.js';
+
+const TEXT: Record<SkipReason, { nl: string; en: string }> = {
+  hidden: { nl: 'verborgen bestand of map', en: 'hidden file or folder' },
+  node_modules: { nl: 'map node_modules', en: 'node_modules folder' },
+  'labels-file': { nl: 'labelbestand (labels.json)', en: 'label file (labels.json)' },
+  'not-a-document': { nl: 'geen document (gegevens, afbeelding, code …)', en: 'not a document (data, image, code …)' },
+  'not-a-file': { nl: 'geen gewoon bestand', en: 'not a regular file' },
+  'symlink-loop': { nl: 'koppeling naar een bovenliggende map (lus)', en: 'link to a parent folder (loop)' },
+  'already-visited': { nl: 'map al doorzocht (via een andere naam of koppeling)', en: 'folder already searched (under another name or link)' },
+  'broken-link': { nl: 'verbroken koppeling', en: 'broken link' },
+  'nested-archive': { nl: 'zip in een zip wordt niet gelezen', en: 'a zip inside a zip is not read' },
+  'unreadable-folder': { nl: 'map kan niet worden gelezen', en: 'folder cannot be read' },
+};
+
+export function skipReasonText(reason: string, lang: 'nl' | 'en' = 'nl'): string {
+  return (TEXT as Record<string, { nl: string; en: string }>)[reason]?.[lang] ?? reason;
+}

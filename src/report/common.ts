@@ -1,0 +1,330 @@
+/** Helpers shared by the reporters: labels, locations, gap counting, batch summary. */
+import path from 'node:path';
+import type { Location } from '../document/model.js';
+import type { DocumentResult, ElementResult, EraInfo, SectorInfo, Status } from '../engine/result.js';
+import { local, MESSAGES, t, type Lang, type MessageKey } from '../i18n/messages.js';
+import type { Severity } from '../rules/schema.js';
+import { skipReasonText } from '../batch/skip-reasons.js';
+import type { ReportInput, RuleMeta } from './types.js';
+
+export const TOOL_NAME = 'meldcode-check';
+export const INFORMATION_URI = 'https://github.com/meldcode-check/meldcode-check';
+export const RULE_DOCS_BASE = `${INFORMATION_URI}/blob/main/docs/rules/`;
+
+export function helpUri(id: string): string {
+  return `${RULE_DOCS_BASE}${encodeURIComponent(id)}.md`;
+}
+
+/** Status symbols used in every human report. */
+export const SYMBOLS: Record<Status, string> = { present: '✔', partial: '◐', missing: '✖', 'not-applicable': '–' };
+
+export const SEVERITY_RANK: Record<Severity, number> = { info: 0, warning: 1, error: 2 };
+
+// ── Labels ───────────────────────────────────────────────────────────────────────────
+
+export function statusText(status: Status, lang: Lang): string {
+  return t(lang, `status.${status}` as MessageKey);
+}
+
+export function verdictText(verdict: DocumentResult['verdict'], lang: Lang, short = false): string {
+  return t(lang, `${short ? 'verdictShort' : 'verdict'}.${verdict}` as MessageKey);
+}
+
+export function severityText(severity: Severity, lang: Lang): string {
+  return t(lang, `severity.${severity}` as MessageKey);
+}
+
+export function sectorText(sector: string, lang: Lang): string {
+  const key = `sector.${sector}` as MessageKey;
+  return key in MESSAGES_KEYS ? t(lang, key) : sector;
+}
+
+/** "herkend aan "beschermd wonen" (3×), …" / "opgegeven met --sector". */
+export function sectorSourceText(sector: SectorInfo, lang: Lang): string {
+  if (sector.source === 'option') return t(lang, 'sectorSource.option');
+  if (sector.source === 'default') return t(lang, 'sectorSource.default');
+  return sector.reasons.length ? t(lang, 'sectorSource.detected', { reasons: sector.reasons.join(', ') }) : t(lang, 'sectorSource.detectedNoReasons');
+}
+
+export function eraText(era: EraInfo['value'], lang: Lang): string {
+  return t(lang, `era.${era}` as MessageKey);
+}
+
+export function markerText(marker: string, lang: Lang): string {
+  const key = `marker.${marker}` as MessageKey;
+  return key in MESSAGES_KEYS ? t(lang, key) : marker;
+}
+
+const MESSAGES_KEYS: Record<string, unknown> = MESSAGES;
+
+// ── Text helpers ─────────────────────────────────────────────────────────────────────
+
+/** Length in code points (é, ✔ and « count as one). */
+export function width(s: string): number {
+  let n = 0;
+  for (const _ of s) n++;
+  return n;
+}
+
+export function truncate(s: string, max: number): string {
+  if (width(s) <= max) return s;
+  return `${[...s].slice(0, Math.max(1, max - 1)).join('').trimEnd()}…`;
+}
+
+export function padEnd(s: string, n: number): string {
+  const w = width(s);
+  return w >= n ? s : s + ' '.repeat(n - w);
+}
+
+export function padStart(s: string, n: number): string {
+  const w = width(s);
+  return w >= n ? s : ' '.repeat(n - w) + s;
+}
+
+/** Word-wraps `text` to `max` columns; returns the lines. */
+export function wrap(text: string, max: number): string[] {
+  // Split on ordinary white space only: a no-break space (U+00A0) keeps "p. 3 r. 12" together.
+  const words = text.split(/[ \t\r\n]+/).filter(Boolean);
+  const lines: string[] = [];
+  let line = '';
+  for (const w of words) {
+    if (!line) line = w;
+    else if (width(line) + 1 + width(w) <= max) line += ` ${w}`;
+    else {
+      lines.push(line);
+      line = w;
+    }
+  }
+  if (line) lines.push(line);
+  return lines.length ? lines : [''];
+}
+
+// ── Locations ────────────────────────────────────────────────────────────────────────
+
+/** The last part of a heading path, shortened. */
+export function shortSection(section: string, max = 40): string {
+  const parts = section.split(' › ');
+  return truncate(parts[parts.length - 1]!.trim(), max);
+}
+
+/**
+ * A location for people: "p. 3 r. 12" (PDF), "r. 14:1" (Markdown), '§ "Stap 2" ¶5' (DOCX).
+ * `withSection` adds the section also where a page or line is known.
+ */
+export function formatLocation(loc: Location | undefined, lang: Lang, withSection = false): string {
+  if (!loc) return '';
+  const parts: string[] = [];
+  if (loc.page !== undefined) parts.push(t(lang, 'loc.page', { n: loc.page }));
+  // The column only where it says something (a Markdown block starts at column 1).
+  if (loc.line !== undefined) parts.push(t(lang, 'loc.line', { n: loc.column !== undefined && loc.column > 1 && loc.page === undefined ? `${loc.line}:${loc.column}` : loc.line }));
+  const positional = parts.length > 0;
+  if (loc.section && (withSection || !positional)) parts.unshift(`§ "${shortSection(loc.section)}"`);
+  if (loc.paragraph !== undefined && !positional) parts.push(t(lang, 'loc.paragraph', { n: loc.paragraph }));
+  return parts.join(' ');
+}
+
+function anchorKey(a: NonNullable<ElementResult['anchor']>): string {
+  return [a.heading ?? '', a.line ?? '', a.paragraph ?? '', a.page ?? ''].join('|');
+}
+
+const sharedCache = new WeakMap<DocumentResult, Set<string>>();
+
+/**
+ * Anchors that several findings of one document share. The engine anchors an absent element at
+ * its step's heading when it has one, else at the first heading of the document; an anchor that
+ * several absent elements share is that generic fallback and says nothing about where to look.
+ */
+function sharedAnchors(doc: DocumentResult): Set<string> {
+  let set = sharedCache.get(doc);
+  if (!set) {
+    const counts = new Map<string, number>();
+    for (const e of doc.elements) if (!e.evidence.length && e.anchor) counts.set(anchorKey(e.anchor), (counts.get(anchorKey(e.anchor)) ?? 0) + 1);
+    set = new Set([...counts].filter(([, n]) => n > 1).map(([k]) => k));
+    sharedCache.set(doc, set);
+  }
+  return set;
+}
+
+/** The specific place an absent element was expected, or undefined for the generic fallback. */
+export function specificAnchor(e: ElementResult, doc?: DocumentResult): ElementResult['anchor'] {
+  if (!e.anchor) return undefined;
+  if (doc && sharedAnchors(doc).has(anchorKey(e.anchor))) return undefined;
+  return e.anchor;
+}
+
+/** Where a finding is: its first evidence, or the place it was expected (a specific anchor). */
+export function whereOf(e: ElementResult, lang: Lang, doc?: DocumentResult): { text: string; kind: 'evidence' | 'anchor' | 'none' } {
+  const ev = e.evidence[0];
+  if (ev) return { text: formatLocation(ev.location, lang), kind: 'evidence' };
+  const anchor = specificAnchor(e, doc);
+  if (anchor) {
+    const where = anchor.heading ? `§ "${shortSection(anchor.heading)}"` : formatLocation(anchor, lang);
+    if (where) return { text: t(lang, 'loc.expectedAt', { where }), kind: 'anchor' };
+  }
+  return { text: '', kind: 'none' };
+}
+
+// ── Gaps and counts ──────────────────────────────────────────────────────────────────
+
+/** A waiver or baseline entry that still holds (an expired one resurfaces the finding). */
+export function isSuppressed(e: ElementResult): boolean {
+  return !!e.suppressed && !e.suppressed.expired;
+}
+
+/** Partial or missing where the element applies. */
+export function isGap(e: ElementResult): boolean {
+  return e.applies && e.status !== 'not-applicable' && (e.status === 'partial' || e.status === 'missing');
+}
+
+/** A gap that is not suppressed: it can fail the run. */
+export function isOpenGap(e: ElementResult): boolean {
+  return isGap(e) && !isSuppressed(e);
+}
+
+export interface Counts {
+  present: number;
+  partial: number;
+  missing: number;
+  notApplicable: number;
+  /** Elements that apply (present + partial + missing). */
+  total: number;
+}
+
+export function countElements(elements: ElementResult[]): Counts {
+  const c: Counts = { present: 0, partial: 0, missing: 0, notApplicable: 0, total: 0 };
+  for (const e of elements) {
+    if (!e.applies || e.status === 'not-applicable') c.notApplicable++;
+    else {
+      c.total++;
+      if (e.status === 'present') c.present++;
+      else if (e.status === 'partial') c.partial++;
+      else c.missing++;
+    }
+  }
+  return c;
+}
+
+export function legalElements(doc: DocumentResult): ElementResult[] {
+  return doc.elements.filter((e) => e.kind === 'element');
+}
+
+export function goodPractice(doc: DocumentResult): ElementResult[] {
+  return doc.elements.filter((e) => e.kind === 'good-practice');
+}
+
+/**
+ * The legal gaps of a document, for tables: IDs of missing and partial elements. A parent (M03)
+ * is left out when one of its children (M03.4) is listed: the child says more.
+ */
+export function gapIds(doc: DocumentResult, rules?: RuleMeta[]): { missing: string[]; partial: string[] } {
+  const gaps = legalElements(doc).filter(isGap);
+  const parentOf = (id: string): string | undefined => rules?.find((r) => r.id === id)?.parent ?? (/^(M\d\d)\.\d$/.exec(id)?.[1]);
+  const parents = new Set(gaps.map((g) => parentOf(g.id)).filter((p): p is string => !!p));
+  const shown = gaps.filter((g) => !parents.has(g.id));
+  return { missing: shown.filter((g) => g.status === 'missing').map((g) => g.id), partial: shown.filter((g) => g.status === 'partial').map((g) => g.id) };
+}
+
+export interface ElementSummary {
+  id: string;
+  kind: 'element' | 'good-practice';
+  title: { nl: string; en: string };
+  present: number;
+  partial: number;
+  missing: number;
+  notApplicable: number;
+  /** Meldcodes the element applies to. */
+  applicable: number;
+}
+
+export interface BatchSummary {
+  documents: number;
+  meldcodes: number;
+  compliant: number;
+  nonCompliant: number;
+  notAMeldcode: number;
+  errors: number;
+  /** Per element, over the meldcodes (compliant + non-compliant) only. */
+  elements: ElementSummary[];
+}
+
+const byId = (a: { id: string }, b: { id: string }) => a.id.localeCompare(b.id, 'en', { numeric: true });
+
+export function summarize(input: Pick<ReportInput, 'documents' | 'ruleset'>): BatchSummary {
+  const docs = input.documents;
+  const meldcodes = docs.filter((d) => d.verdict === 'compliant' || d.verdict === 'non-compliant');
+  const map = new Map<string, ElementSummary>();
+  for (const r of input.ruleset.rules) {
+    map.set(r.id, { id: r.id, kind: r.kind, title: r.title, present: 0, partial: 0, missing: 0, notApplicable: 0, applicable: 0 });
+  }
+  for (const d of meldcodes) {
+    for (const e of d.elements) {
+      let s = map.get(e.id);
+      if (!s) {
+        s = { id: e.id, kind: e.kind, title: e.title, present: 0, partial: 0, missing: 0, notApplicable: 0, applicable: 0 };
+        map.set(e.id, s);
+      }
+      if (!e.applies || e.status === 'not-applicable') s.notApplicable++;
+      else {
+        s.applicable++;
+        if (e.status === 'present') s.present++;
+        else if (e.status === 'partial') s.partial++;
+        else s.missing++;
+      }
+    }
+  }
+  return {
+    documents: docs.length,
+    meldcodes: meldcodes.length,
+    compliant: docs.filter((d) => d.verdict === 'compliant').length,
+    nonCompliant: docs.filter((d) => d.verdict === 'non-compliant').length,
+    notAMeldcode: docs.filter((d) => d.verdict === 'not-a-meldcode').length,
+    errors: docs.filter((d) => d.verdict === 'error').length,
+    elements: [...map.values()].sort(byId),
+  };
+}
+
+/** Error text of an unreadable document in `lang`. */
+export function errorText(doc: DocumentResult, lang: Lang): string {
+  return local(doc.error?.message, lang) || doc.error?.cause || '';
+}
+
+/** Display names for a batch: paths without the folder all documents share. */
+export function displayNames(files: string[]): Map<string, string> {
+  const out = new Map<string, string>();
+  if (files.length <= 1) {
+    for (const f of files) out.set(f, f);
+    return out;
+  }
+  const split = files.map((f) => f.split(/[\\/]/));
+  let common = 0;
+  const shortest = Math.min(...split.map((s) => s.length - 1));
+  while (common < shortest && split.every((s) => s[common] === split[0]![common])) common++;
+  files.forEach((f, i) => out.set(f, split[i]!.slice(common).join('/') || path.basename(f)));
+  return out;
+}
+
+/** The ordered element IDs for column layouts: the rule set's, then any extra the documents have. */
+export function elementIds(input: Pick<ReportInput, 'documents' | 'ruleset'>): string[] {
+  const ids = new Set(input.ruleset.rules.map((r) => r.id));
+  for (const d of input.documents) for (const e of d.elements) ids.add(e.id);
+  return [...ids].sort((a, b) => a.localeCompare(b, 'en', { numeric: true }));
+}
+
+/** Sorts element results by ID (M03 before M03.1 before M04). */
+export function sortElements(elements: ElementResult[]): ElementResult[] {
+  return [...elements].sort(byId);
+}
+
+/** Skip reasons not worth mentioning in a human report (hidden files, node_modules, labels.json). */
+const QUIET_SKIPS = new Set(['hidden', 'node_modules', 'labels-file']);
+
+/** Skipped files worth telling a person about, grouped by reason text. */
+export function skippedByReason(input: Pick<ReportInput, 'skipped'>, lang: Lang): Array<{ reason: string; files: string[] }> {
+  const groups = new Map<string, string[]>();
+  for (const s of input.skipped ?? []) {
+    if (QUIET_SKIPS.has(s.reason)) continue;
+    const reason = skipReasonText(s.reason, lang);
+    groups.set(reason, [...(groups.get(reason) ?? []), s.path]);
+  }
+  return [...groups.entries()].map(([reason, files]) => ({ reason, files }));
+}

@@ -1,0 +1,126 @@
+import { describe, expect, it } from 'vitest';
+import { loadBuffer } from '../../src/load/index.js';
+import { parseMarkdown, parseText, stripFrontMatter } from '../../src/load/markdown.js';
+import { cleanText } from '../../src/load/blocks.js';
+
+const md = (s: string) => parseMarkdown(s).blocks;
+
+describe('markdown loader', () => {
+  it('headings with levels, heading paths and line:column locations', () => {
+    const blocks = md('# Meldcode\n\nIntro.\n\n## Stappenplan\n\n### Stap 1\n\nSignalen in kaart.\n\n## Privacy\n\nTekst.\n');
+    const heads = blocks.filter((b) => b.kind === 'heading').map((b) => [b.level, b.text]);
+    expect(heads).toEqual([
+      [1, 'Meldcode'],
+      [2, 'Stappenplan'],
+      [3, 'Stap 1'],
+      [2, 'Privacy'],
+    ]);
+    const p = blocks.find((b) => b.text === 'Signalen in kaart.')!;
+    expect(p.kind).toBe('paragraph');
+    expect(p.headingPath).toEqual(['Meldcode', 'Stappenplan', 'Stap 1']);
+    expect(p.location).toEqual({ line: 9, column: 1, section: 'Meldcode › Stappenplan › Stap 1' });
+    const last = blocks[blocks.length - 1]!;
+    expect(last.headingPath).toEqual(['Meldcode', 'Privacy']);
+    // A heading's own path excludes itself.
+    expect(blocks.find((b) => b.text === 'Stap 1')!.headingPath).toEqual(['Meldcode', 'Stappenplan']);
+  });
+
+  it('flattens inline markup and keeps link text', () => {
+    const [b] = md('Bel **Veilig Thuis** via `0800-2000` of kijk op [de website](https://veiligthuis.nl) _direct_.\n');
+    expect(b!.text).toBe('Bel Veilig Thuis via 0800-2000 of kijk op de website direct.');
+  });
+
+  it('lists: nesting depth and ordered flag; text without the marker', () => {
+    const blocks = md('1. Eerste stap\n   - detail a\n   - detail b\n2. Tweede stap\n\n- los punt\n');
+    expect(blocks.map((b) => [b.kind, b.level, b.ordered, b.text])).toEqual([
+      ['listItem', 1, true, 'Eerste stap'],
+      ['listItem', 2, false, 'detail a'],
+      ['listItem', 2, false, 'detail b'],
+      ['listItem', 1, true, 'Tweede stap'],
+      ['listItem', 1, false, 'los punt'],
+    ]);
+  });
+
+  it('GFM tables: one tableRow per row with cells, row index and table ordinal', () => {
+    const blocks = md('| Wie | Wat |\n|---|---|\n| Medewerker | **Signaleert** |\n| Directeur | Beslist |\n\nTekst.\n\n| A | B |\n|---|---|\n| 1 | 2 |\n');
+    const rows = blocks.filter((b) => b.kind === 'tableRow');
+    expect(rows.map((r) => [r.table, r.row, r.cells])).toEqual([
+      [0, 0, ['Wie', 'Wat']],
+      [0, 1, ['Medewerker', 'Signaleert']],
+      [0, 2, ['Directeur', 'Beslist']],
+      [1, 0, ['A', 'B']],
+      [1, 1, ['1', '2']],
+    ]);
+    expect(rows[1]!.text).toBe('Medewerker | Signaleert');
+    expect(rows[1]!.location.line).toBe(3);
+  });
+
+  it('strips YAML front matter but keeps line numbers; takes its title', () => {
+    const src = '---\ntitle: "Meldcode De Test"\nversie: 2\n---\n# Kop\n\nTekst hier.\n';
+    const r = parseMarkdown(src);
+    expect(r.blocks.some((b) => b.text.includes('versie'))).toBe(false);
+    expect(r.blocks[0]).toMatchObject({ kind: 'heading', text: 'Kop', location: { line: 5 } });
+    expect(r.title).toBe('Meldcode De Test');
+    expect(stripFrontMatter('geen front matter').body).toBe('geen front matter');
+  });
+
+  it('loadBuffer builds a Document with source facts and title', async () => {
+    const doc = await loadBuffer('meldcode.md', Buffer.from('# Meldcode Stichting Test\n\nDe medewerker brengt signalen in kaart en overlegt met de aandachtsfunctionaris.\n'));
+    expect(doc.source).toMatchObject({ path: 'meldcode.md', format: 'md', bytes: expect.any(Number) });
+    expect(doc.source.sha256).toMatch(/^[0-9a-f]{64}$/);
+    expect(doc.title).toBe('Meldcode Stichting Test');
+  });
+});
+
+describe('text normalisation', () => {
+  it('collapses whitespace, removes soft hyphens and zero-width characters, NFC, keeps quotes', () => {
+    expect(cleanText('  kinder\u00ADmishandeling\u200B  en\u00A0\t“huiselijk”   geweld ')).toBe('kindermishandeling en “huiselijk” geweld');
+    expect(cleanText('clie\u0308nt')).toBe('cliënt');
+    expect(cleanText('clie\u0308nt')).toHaveLength(6); // composed ë (the input has 7 code units)
+  });
+
+  it('applies to Markdown blocks', () => {
+    const [b] = md('Het ‘advies’\u00AD- en meld\u200Bpunt   van  Veilig Thuis.\n');
+    expect(b!.text).toBe('Het ‘advies’- en meldpunt van Veilig Thuis.');
+  });
+});
+
+describe('plain text loader', () => {
+  it('paragraphs split at blank lines; numbered, "Stap" and ALL CAPS lines become headings', () => {
+    const txt = [
+      'MELDCODE HUISELIJK GEWELD',
+      '',
+      'Deze meldcode geldt voor alle medewerkers van de stichting en beschrijft',
+      'wat zij doen bij signalen.',
+      '',
+      '1. Stappenplan',
+      '',
+      'Stap 1 Signalen in kaart brengen',
+      'De medewerker noteert wat hij ziet.',
+      '',
+      '2.3 Beroepsgeheim',
+      '',
+      '- eerste punt',
+      '- tweede punt',
+      '',
+    ].join('\n');
+    const blocks = parseText(txt).blocks;
+    expect(blocks.filter((b) => b.kind === 'heading').map((b) => [b.text, b.level])).toEqual([
+      ['MELDCODE HUISELIJK GEWELD', 1],
+      ['1. Stappenplan', 1],
+      ['Stap 1 Signalen in kaart brengen', 1],
+      ['2.3 Beroepsgeheim', 2],
+    ]);
+    const p = blocks.find((b) => b.text.startsWith('Deze meldcode'))!;
+    expect(p.text).toBe('Deze meldcode geldt voor alle medewerkers van de stichting en beschrijft wat zij doen bij signalen.');
+    expect(p.location.line).toBe(3);
+    expect(blocks.find((b) => b.text === 'De medewerker noteert wat hij ziet.')!.headingPath).toEqual(['Stap 1 Signalen in kaart brengen']);
+    expect(blocks.filter((b) => b.kind === 'listItem').map((b) => b.text)).toEqual(['eerste punt', 'tweede punt']);
+  });
+
+  it('a .txt file loads as format txt', async () => {
+    const doc = await loadBuffer('meldcode.txt', Buffer.from('MELDCODE\n\nDe medewerker brengt signalen in kaart en overlegt met de aandachtsfunctionaris.\n'));
+    expect(doc.source.format).toBe('txt');
+    expect(doc.blocks[0]).toMatchObject({ kind: 'heading', text: 'MELDCODE' });
+  });
+});
