@@ -5,7 +5,8 @@
 import type { Document, Location } from '../document/model.js';
 import type { CompiledRule, RuleSet } from '../rules/load.js';
 import type { AppliesTo, LocalText, Sector } from '../rules/schema.js';
-import { analyze, type Analysis } from './analysis.js';
+import { fold } from '../document/normalize.js';
+import { analyze, textMatches, type Analysis } from './analysis.js';
 import { evaluateClause, type ClauseContext, type Hit } from './clauses.js';
 import { classifyDocument } from './doctype.js';
 import { detectEra } from './era.js';
@@ -36,10 +37,26 @@ export function quoteOf(text: string): string {
   return t.length > MAX_QUOTE ? `${t.slice(0, MAX_QUOTE - 1).trimEnd()}…` : t;
 }
 
-function evidenceOf(a: Analysis, hits: Hit[]): Evidence[] {
+/** Blocks under (or being) a heading that matches the rule's `section` concept. */
+function sectionBlocks(a: Analysis, rule: CompiledRule): Set<number> {
+  const out = new Set<number>();
+  const concept = rule.detect.section ? rule.compiled.get(rule.detect.section) : undefined;
+  if (!concept) return out;
+  for (const b of a.blocks) {
+    if (b.toc) continue;
+    const path = b.heading ? [...b.block.headingPath, b.block.text] : b.block.headingPath;
+    if (path.some((h) => textMatches(concept, fold(h).text))) out.add(b.index);
+  }
+  return out;
+}
+
+/** Evidence people can check: content before headings, the element's own section first. */
+function evidenceOf(a: Analysis, hits: Hit[], preferred: Set<number>): Evidence[] {
   const out: Evidence[] = [];
   const seen = new Set<string>();
-  for (const h of hits) {
+  const rank = (h: Hit) => (a.blocks[h.unit.block]!.heading ? 2 : 0) + (preferred.has(h.unit.block) ? 0 : 1);
+  const ordered = hits.map((h, i) => ({ h, i })).sort((x, y) => rank(x.h) - rank(y.h) || x.i - y.i).map((x) => x.h);
+  for (const h of ordered) {
     const key = `${h.unit.block}:${h.unit.text}`;
     if (seen.has(key)) continue;
     seen.add(key);
@@ -52,10 +69,11 @@ function evidenceOf(a: Analysis, hits: Hit[]): Evidence[] {
   return out;
 }
 
-function anchorFor(a: Analysis, rule: CompiledRule): ElementResult['anchor'] {
+function anchorFor(a: Analysis, rule: CompiledRule, preferred: Set<number>): ElementResult['anchor'] {
   const stepBlock = rule.step ? a.stepAnchors[rule.step] : undefined;
+  const sectionHeading = a.blocks.find((b) => b.heading && preferred.has(b.index));
   const first = a.blocks.find((b) => b.heading && !b.toc);
-  const target = stepBlock !== undefined ? a.blocks[stepBlock] : first;
+  const target = stepBlock !== undefined ? a.blocks[stepBlock] : (sectionHeading ?? first);
   if (!target) return undefined;
   return { ...target.block.location, heading: target.block.text };
 }
@@ -115,7 +133,8 @@ export function checkDocument(doc: Document, ruleset: RuleSet, opts: CheckOption
     const disabled = opts.disabled?.has(rule.id) ?? false;
     const applies = !disabled && appliesTo(rule, sector.value);
     const status: Status = applies ? contentStatus : 'not-applicable';
-    let evidence = evidenceOf(a, hits);
+    const preferred = sectionBlocks(a, rule);
+    let evidence = evidenceOf(a, hits, preferred);
     if (rule.detect.derive) {
       evidence = rule.detect.derive.from.flatMap((id) => results.get(id)!.evidence.slice(0, 1)).slice(0, MAX_EVIDENCE);
     }
@@ -134,7 +153,7 @@ export function checkDocument(doc: Document, ruleset: RuleSet, opts: CheckOption
       advice: contentStatus === 'present' ? undefined : rule.advice,
       basis: rule.basis,
     };
-    if (contentStatus !== 'present') res.anchor = anchorFor(a, rule);
+    if (contentStatus !== 'present') res.anchor = anchorFor(a, rule, preferred);
     results.set(rule.id, res);
   }
   const elements = [...results.values()].sort((x, y) => x.id.localeCompare(y.id, 'en', { numeric: true }));

@@ -1,4 +1,5 @@
 /** Sector: from the option, else detected from the text (with the reasons), else algemeen. */
+import { fold } from '../document/normalize.js';
 import type { RuleSet } from '../rules/load.js';
 import type { Sector } from '../rules/schema.js';
 import type { Analysis } from './analysis.js';
@@ -6,7 +7,8 @@ import type { SectorInfo } from './result.js';
 
 export function detectSector(a: Analysis, ruleset: RuleSet, given?: Sector): SectorInfo {
   if (given) return { value: given, source: 'option', reasons: [] };
-  const text = a.blocks.filter((b) => !b.toc).map((b) => b.folded).join('\n');
+  const original = a.blocks.filter((b) => !b.toc).map((b) => b.block.text).join('\n');
+  const { text, map } = fold(original);
   const scores: Array<{ sector: Sector; score: number; terms: Map<string, number> }> = [];
   for (const s of ruleset.sectors) {
     const terms = new Map<string, number>();
@@ -15,7 +17,7 @@ export function detectSector(a: Analysis, ruleset: RuleSet, given?: Sector): Sec
       if (!regex) continue;
       for (const m of text.matchAll(regex)) {
         score += weight;
-        const t = m[0].trim();
+        const t = original.slice(map[m.index]!, map[m.index + m[0].length]!).trim().toLowerCase();
         terms.set(t, (terms.get(t) ?? 0) + 1);
       }
     }

@@ -125,6 +125,7 @@ export function loadRuleSet(dir: string = DEFAULT_RULES_DIR): RuleSet {
     const used = new Set<string>();
     for (const c of [...spec.detect.present, ...spec.detect.partial, ...spec.detect.lower.map((l) => l.when)]) conceptNames(c, used);
     if (spec.detect.scope.startsWith('section:')) used.add(spec.detect.scope.slice(8));
+    if (spec.detect.section) used.add(spec.detect.section);
     for (const c of used) {
       if (!compiled.has(c)) throw new RuleFileError(file, 'detect', `unknown concept "${c}" (not in this file's concepts nor in lexicon.yaml)`);
     }

@@ -133,6 +133,8 @@ export const ruleSchema = z
     detect: z
       .object({
         scope: scopeSchema.default('document'),
+        /** Headings (a concept) where this element usually stands: preferred evidence, and the anchor when it is missing. */
+        section: z.string().optional(),
         derive: z.object({ from: z.array(z.string()).min(1) }).strict().optional(),
         present: z.array(clauseSchema).default([]),
         partial: z.array(clauseSchema).default([]),
