@@ -123,7 +123,8 @@ export async function runBatch(inputs: string[], opts: BatchOptions = {}, onResu
   const expandMs = performance.now() - t0;
   const total = units.length;
   const mode = chooseMode(units, opts);
-  const jobs = Math.max(1, Math.floor(opts.jobs ?? os.availableParallelism()));
+  const wanted = opts.jobs !== undefined && Number.isFinite(opts.jobs) ? Math.floor(opts.jobs) : os.availableParallelism();
+  const jobs = Math.max(1, wanted);
 
   const context: TaskContext = {
     rulesDir: opts.rulesDir,
@@ -164,9 +165,9 @@ export async function runBatch(inputs: string[], opts: BatchOptions = {}, onResu
       else work.push(i);
     });
 
-    if (mode === 'in-process') {
+    if (mode === 'in-process' && work.length) {
       const [{ runTask }, { loadRuleSet }] = await Promise.all([import('./task.js'), import('../rules/load.js')]);
-      const ruleset = work.length ? (opts.ruleset ?? loadRuleSet(opts.rulesDir)) : undefined;
+      const ruleset = opts.ruleset ?? loadRuleSet(opts.rulesDir);
       for (const i of work) {
         progress.update(done, units[i]!.name);
         const task = taskOf(i);
@@ -174,11 +175,11 @@ export async function runBatch(inputs: string[], opts: BatchOptions = {}, onResu
         const timeout = new Promise<DocumentResult>((resolve) => {
           timer = setTimeout(() => resolve(errorResult(task.name, 'timeout', { limit: formatSeconds(timeoutMs), flag: '--timeout' })), timeoutMs);
         });
-        const res = await Promise.race([runTask(task, context, ruleset!), timeout]);
+        const res = await Promise.race([runTask(task, context, ruleset), timeout]);
         clearTimeout(timer);
         finish(i, res);
       }
-    } else if (work.length) {
+    } else if (mode === 'worker' && work.length) {
       const pool = new WorkerPool({
         jobs: Math.min(jobs, work.length),
         timeoutMs,

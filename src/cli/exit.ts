@@ -1,42 +1,39 @@
 /**
- * Exit codes: 0 all compliant (thresholds met), 1 gaps at or above the threshold or a document
- * that is not a meldcode, 2 usage error or an unreadable input (which wins over 1).
+ * The exit code of `meldcode check`. The decision itself is src/policy/exit-code.ts (one
+ * implementation); this adds what only the command line knows (patterns that matched no file) and
+ * the numbers for the `--max-warnings` note on stderr.
+ *
+ *   2  a pattern matched no file, or a document could not be read (wins over everything, also
+ *      over --exit-zero);
+ *   0  with --exit-zero;
+ *   1  a document is not a meldcode, an open finding has severity >= failOn, or there are more open
+ *      warnings than --max-warnings;
+ *   0  otherwise.
+ *
+ * Open = not covered by a waiver in force or a baseline entry. The elements that decide the verdict
+ * have severity `error`, so with the default failOn a non-compliant meldcode fails, unless the
+ * config lowers their severity (`rules: { M04: warning }`) or switches them off.
  */
 import type { DocumentResult } from '../engine/result.js';
-import type { Severity } from '../rules/schema.js';
-
-const RANK: Record<Severity, number> = { info: 0, warning: 1, error: 2 };
+import { countFindings, exitCode, type FailOn } from '../policy/exit-code.js';
 
 export interface ExitPolicy {
-  failOn: Severity;
+  failOn?: FailOn;
   maxWarnings?: number;
   exitZero?: boolean;
 }
 
 export interface ExitOutcome {
   code: 0 | 1 | 2;
-  /** Open (not suppressed) warning-level gaps, for --max-warnings. */
+  /** Open (not suppressed) warning-level findings in documents judged as a meldcode. */
   warnings: number;
   warningsExceeded: boolean;
 }
 
-function open(e: DocumentResult['elements'][number]): boolean {
-  const gap = e.applies && (e.status === 'partial' || e.status === 'missing');
-  return gap && !(e.suppressed && !e.suppressed.expired);
-}
-
-/** Whether one document fails the run at threshold `failOn`. */
-export function documentFails(doc: DocumentResult, failOn: Severity): boolean {
-  if (doc.verdict === 'not-a-meldcode') return true;
-  if (doc.verdict === 'error') return false;
-  return doc.elements.some((e) => open(e) && (e.decidesVerdict || RANK[e.severity] >= RANK[failOn]));
-}
-
-export function exitOutcome(documents: DocumentResult[], unmatched: string[], policy: ExitPolicy): ExitOutcome {
-  const warnings = documents.reduce((n, d) => n + (d.verdict === 'compliant' || d.verdict === 'non-compliant' ? d.elements.filter((e) => open(e) && e.severity === 'warning').length : 0), 0);
-  const warningsExceeded = policy.maxWarnings !== undefined && warnings > policy.maxWarnings;
-  if (unmatched.length || documents.some((d) => d.verdict === 'error')) return { code: 2, warnings, warningsExceeded };
-  if (policy.exitZero) return { code: 0, warnings, warningsExceeded };
-  const fails = documents.some((d) => documentFails(d, policy.failOn)) || warningsExceeded;
-  return { code: fails ? 1 : 0, warnings, warningsExceeded };
+export function exitOutcome(documents: readonly DocumentResult[], unmatched: readonly string[], policy: ExitPolicy): ExitOutcome {
+  const warnings = countFindings(documents).warning;
+  const max = policy.maxWarnings;
+  const warningsExceeded = max !== undefined && max >= 0 && warnings > max;
+  const code = unmatched.length ? 2 : exitCode(documents, policy);
+  return { code, warnings, warningsExceeded };
 }

@@ -138,7 +138,12 @@ export function evaluateClause(ctx: ClauseContext, clause: Clause): ClauseOutcom
     ctx.a.organisation ??= detectOrganisation(ctx.a) ?? null;
     const org = ctx.a.organisation;
     if (!org || org.source === 'file name') return NONE;
-    if (!clause.all && !clause.any && !clause.count && !clause.none) return { ok: true, hits: [] };
+    if (!clause.all && !clause.any && !clause.count && !clause.none) {
+      // Evidence: where the name stands.
+      const b = ctx.a.blocks.find((x) => !x.toc && x.block.text.includes(org.name));
+      const u = b?.units.find((x) => x.text.includes(org.name)) ?? b?.units[0];
+      return { ok: true, hits: u ? [{ unit: u, concepts: ['organisation'] }] : [] };
+    }
   }
   if (clause.element) {
     const res = ctx.results.get(clause.element.id);

@@ -256,6 +256,11 @@ Voorbeelden:
   $ meldcode check meldcode.pdf --sector zorg
   $ meldcode check aanbieders/ --format csv --csv-delimiter ';' --output overzicht.csv
   $ meldcode check aanbieders/ --quiet --report html=rapport.html
+  $ meldcode check beleid/ --format sarif --output meldcode.sarif --baseline meldcode-baseline.json
+
+Configuratie: meldcode.config.json of .yaml, gezocht vanaf de huidige map (zie meldcode schema config);
+opties op de opdrachtregel gaan voor. Uitzonderingen staan in meldcode-waivers.yaml (controleer ze met
+meldcode waivers check); een verlopen uitzondering telt weer mee.
 
 Afsluitcodes: 0 = alles voldoet; 1 = een meldcode voldoet niet, een document is geen meldcode, of een
 drempel (--fail-on, --max-warnings) is overschreden; 2 = gebruiksfout of onleesbaar bestand (de andere
@@ -265,6 +270,11 @@ Examples:
   $ meldcode check meldcode.pdf --sector zorg
   $ meldcode check providers/ --format csv --csv-delimiter ';' --output overview.csv
   $ meldcode check providers/ --quiet --report html=report.html
+  $ meldcode check policy/ --format sarif --output meldcode.sarif --baseline meldcode-baseline.json
+
+Configuration: meldcode.config.json or .yaml, searched from the current folder (see meldcode schema
+config); command-line options take precedence. Waivers live in meldcode-waivers.yaml (check them with
+meldcode waivers check); an expired waiver counts again.
 
 Exit codes: 0 = everything compliant; 1 = a meldcode does not comply, a document is not a meldcode, or
 a threshold (--fail-on, --max-warnings) is exceeded; 2 = usage error or unreadable file (the other
@@ -303,6 +313,39 @@ documents are still reported).`,
   },
   'cli.check.opt.maxWarnings': { nl: 'afsluitcode 1 bij meer dan n waarschuwingen', en: 'exit code 1 with more than n warnings' },
   'cli.check.opt.exitZero': { nl: 'afsluitcode 0, ook bij tekorten (onleesbare bestanden geven nog steeds 2)', en: 'exit code 0 even with gaps (unreadable files still give 2)' },
+  'cli.check.opt.config': {
+    nl: 'configuratiebestand (standaard: meldcode.config.json of .yaml, gezocht vanaf de huidige map naar boven)',
+    en: 'config file (default: meldcode.config.json or .yaml, searched from the current folder upwards)',
+  },
+  'cli.check.opt.waivers': {
+    nl: 'bestand met uitzonderingen (standaard: meldcode-waivers.yaml naast de configuratie of in de huidige map)',
+    en: 'waiver file (default: meldcode-waivers.yaml beside the config or in the current folder)',
+  },
+  'cli.check.opt.baseline': {
+    nl: 'basislijn: alleen tekorten die er niet in staan laten de controle falen',
+    en: 'baseline: only gaps that are not in it fail the run',
+  },
+  'cli.check.opt.writeBaseline': {
+    nl: 'schrijf de huidige tekorten als basislijn naar dit bestand (afsluitcode 0, behalve bij onleesbare bestanden)',
+    en: 'write the current gaps as a baseline to this file (exit code 0, except for unreadable files)',
+  },
+  'cli.waivers.description': { nl: 'uitzonderingen (meldcode-waivers.yaml) controleren', en: 'check waivers (meldcode-waivers.yaml)' },
+  'cli.waivers.check.description': {
+    nl: "controleer een uitzonderingenbestand: verplichte velden, datums, onderdeel-ID's, verlopen en bijna verlopen uitzonderingen (afsluitcode 1 bij fouten)",
+    en: 'check a waiver file: required fields, dates, rule IDs, expired and soon expiring waivers (exit code 1 on errors)',
+  },
+  'cli.waivers.check.arg': {
+    nl: 'het bestand (standaard: meldcode-waivers.yaml, gevonden zoals bij check)',
+    en: 'the file (default: meldcode-waivers.yaml, found as check finds it)',
+  },
+  'cli.schema.description': {
+    nl: 'toon het JSON Schema van de configuratie, de uitzonderingen, de basislijn of het JSON-rapport',
+    en: 'print the JSON Schema of the config, the waivers, the baseline or the JSON report',
+  },
+  'cli.schema.arg': { nl: 'config, waivers, baseline of report', en: 'config, waivers, baseline or report' },
+  'cli.usage.waivers': { nl: '<opdracht> [opties]', en: '<command> [options]' },
+  'cli.usage.waiversCheck': { nl: '[opties] [bestand]', en: '[options] [file]' },
+  'cli.usage.schema': { nl: '<config|waivers|baseline|report>', en: '<config|waivers|baseline|report>' },
   'cli.rules.description': { nl: 'toon alle onderdelen met ernst, grondslag en sectoren', en: 'list all elements with severity, legal basis and sectors' },
   'cli.rules.opt.format': { nl: 'uitvoerformaat: table (standaard) of json', en: 'output format: table (default) or json' },
   'cli.explain.description': { nl: 'leg een onderdeel uit: wat de wet vraagt, wanneer het aanwezig is, voorbeeld en advies', en: 'explain an element: what the law requires, when it is present, example and advice' },
@@ -342,9 +385,43 @@ documents are still reported).`,
   'err.internalHint': { nl: ' (details: MELDCODE_DEBUG=1)', en: ' (details: MELDCODE_DEBUG=1)' },
   'err.didYouMeanCommand': { nl: "'{file}' is geen bestand en geen opdracht; bedoelde u 'meldcode {command}'?", en: "'{file}' is neither a file nor a command; did you mean 'meldcode {command}'?" },
 
+  'err.unknownSchema': { nl: "onbekend schema '{value}': kies uit {choices}", en: "unknown schema '{value}': choose from {choices}" },
+  'err.noWaiversFile': {
+    nl: 'geen uitzonderingenbestand gevonden (meldcode-waivers.yaml); noem een bestand, bv. meldcode waivers check beleid/meldcode-waivers.yaml',
+    en: 'no waiver file found (meldcode-waivers.yaml); name a file, e.g. meldcode waivers check policy/meldcode-waivers.yaml',
+  },
+  'err.baselineFileIsInput': { nl: 'weigering: basislijn {file} is een invoerbestand', en: 'refused: baseline {file} is an input file' },
+
   // ── CLI: notes on stderr ──────────────────────────────────────────────────────────
   'note.written': { nl: 'rapport ({format}) geschreven naar {file}', en: 'report ({format}) written to {file}' },
   'note.maxWarnings': { nl: '{n} waarschuwingen, meer dan het maximum van {max} (--max-warnings)', en: '{n} warnings, more than the maximum of {max} (--max-warnings)' },
+
+  'note.waiverExpired': {
+    nl: '{where}: uitzondering voor {rule} is verlopen op {date}; het tekort telt weer mee',
+    en: '{where}: waiver for {rule} expired on {date}; the finding counts again',
+  },
+  'note.waiverExpiredUnused': {
+    nl: '{where}: uitzondering voor {rule} is verlopen op {date} en dekt geen tekort meer; verwijder haar',
+    en: '{where}: waiver for {rule} expired on {date} and covers no finding any more; remove it',
+  },
+  'note.waiverUnused': {
+    nl: '{where}: uitzondering voor {rule} dekt geen tekort (opgelost, ander document of tikfout in het patroon); verwijder of corrigeer haar',
+    en: '{where}: waiver for {rule} covers no finding (fixed, another document or a typo in the pattern); remove or correct it',
+  },
+  'note.baseline': { nl: 'basislijn {file}: {matched} bekende tekorten, {new} nieuwe', en: 'baseline {file}: {matched} known gaps, {new} new' },
+  'note.baselineStale': {
+    nl: 'basislijn {file}: {n} verouderde regels (tekort opgelost of document weg); werk bij met --write-baseline {file}',
+    en: 'baseline {file}: {n} stale entries (gap fixed or document gone); update with --write-baseline {file}',
+  },
+  'note.baselineStaleEntry': { nl: '  verouderd: {file} {rule} ({status})', en: '  stale: {file} {rule} ({status})' },
+  'note.baselineStaleMore': { nl: '  … en nog {n}', en: '  … and {n} more' },
+  'note.baselineWritten': { nl: 'basislijn met {n} tekorten geschreven naar {file}', en: 'baseline with {n} gaps written to {file}' },
+  'note.ignoredAll': { nl: 'alle gevonden documenten vallen onder ignore in {file}; niets gecontroleerd', en: 'every document found matches ignore in {file}; nothing checked' },
+
+  // ── waivers check ─────────────────────────────────────────────────────────────────
+  'waivers.problem': { nl: '{where}: {level}: {problem}', en: '{where}: {level}: {problem}' },
+  'waivers.ok': { nl: '{file}: geen problemen', en: '{file}: no problems' },
+  'waivers.summary': { nl: '{file}: fouten: {errors}, waarschuwingen: {warnings}', en: '{file}: errors: {errors}, warnings: {warnings}' },
 
   // ── rules / explain ───────────────────────────────────────────────────────────────
   'rules.header': { nl: 'Regelset {version}: {name}', en: 'Rule set {version}: {name}' },

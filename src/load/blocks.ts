@@ -12,11 +12,11 @@ export function cleanText(s: string): string {
   return s.normalize('NFC').replace(INVISIBLE, '').replace(WS, ' ').trim();
 }
 
+const NON_LETTERS = /[^\p{L}]+/gu;
+
 /** Number of letters (any script) in a string. */
 export function letterCount(s: string): number {
-  let n = 0;
-  for (const ch of s) if (/\p{L}/u.test(ch)) n++;
-  return n;
+  return s.replace(NON_LETTERS, '').length;
 }
 
 export const SECTION_SEP = ' › ';

@@ -40,7 +40,7 @@ export async function loadFile(path: string, opts: LoadOptions = {}): Promise<Do
   try {
     const st = await stat(path);
     if (st.isDirectory()) throw new InputError('is-directory', path);
-    if (!st.isFile()) throw new InputError('unsupported-format', path, { format: 'geen gewoon bestand' });
+    if (!st.isFile()) throw new InputError('unreadable', path); // a device, socket or pipe
     size = st.size;
   } catch (err) {
     throw fsError(err, path);

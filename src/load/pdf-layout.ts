@@ -360,7 +360,7 @@ export function findRunningLines(pages: Array<{ number: number; raw: RawLine[] }
     const n = p.raw.length;
     const raw = p.raw;
     // Running headers and footers sit in the margins: a wide gap separates them from the body.
-    const wide = (a: RawLine | undefined, b: RawLine | undefined) => !!a && !!b && a.y - b.y >= 2.2 * Math.max(a.size, b.size, bodySize);
+    const wide = (a: RawLine | undefined, b: RawLine | undefined) => !!a && !!b && a.y - b.y >= 2 * Math.max(a.size, b.size, bodySize);
     const zone: Array<[RawLine, 'top' | 'bottom']> = [];
     if (n >= 2) {
       if (wide(raw[0], raw[1]) || wide(raw[1], raw[2])) zone.push([raw[0]!, 'top']);
@@ -552,7 +552,8 @@ export function layoutDocument(pages: PdfPage[], opts: { metadataTitle?: string 
     }
   }
 
-  // Typical line pitch per size: the median baseline distance between consecutive lines.
+  // Typical line pitch per size: a low percentile of the baseline distances between consecutive
+  // lines (paragraph and row gaps are larger, so they do not count).
   const pitches = new Map<number, number[]>();
   for (let i = 1; i < lines.length; i++) {
     const a = lines[i - 1]!;

@@ -116,20 +116,33 @@ export async function parsePdf(bytes: Uint8Array, opts: PdfOptions = {}): Promis
       const out: PdfItem[] = [];
       let seq = 0;
       let pageLetters = 0;
+      // Text direction per item in quarter turns; the page is read in its dominant direction
+      // (landscape content drawn rotated on a portrait page still reads), other directions
+      // (margin notes, stamps) are left out.
+      const quarter = (t: number[]) => ((Math.round(Math.atan2(t[1] ?? 0, t[0] ?? 1) / (Math.PI / 2)) % 4) + 4) % 4;
+      const dirChars = [0, 0, 0, 0];
+      for (const it of items) if (typeof it.str === 'string' && it.transform && it.str.trim()) dirChars[quarter(it.transform)]! += it.str.length;
+      const dir = dirChars.indexOf(Math.max(...dirChars));
+      const cos = [1, 0, -1, 0][dir]!;
+      const sin = [0, 1, 0, -1][dir]!;
       for (const it of items) {
         if (typeof it.str !== 'string' || !it.transform) continue;
         const [a = 1, b = 0, c = 0, d = 1, e = 0, f = 0] = it.transform;
         seq++;
         if (it.str === '') continue;
-        // Rotated or mirrored text (margins, stamps) is not part of the reading flow.
-        if (a <= 0 || Math.abs(b) > Math.abs(a) * 0.2 || Math.abs(c) > Math.abs(d) * 0.2) continue;
+        if (quarter(it.transform) !== dir) continue;
+        // Skewed or mirrored text is not part of the reading flow.
+        const ra = a * cos + b * sin;
+        const rb = -a * sin + b * cos;
+        const rd = -c * sin + d * cos;
+        if (ra <= 0 || Math.abs(rb) > ra * 0.2 || rd <= 0) continue;
         const h = it.height && it.height > 0 ? it.height : Math.hypot(c, d);
         if (!(h > 0.5) || h > 500) continue;
         // Outside the page: invisible.
         if (e < view[0]! - 5 || e > view[2]! + 5 || f < view[1]! - 5 || f > view[3]! + 5) continue;
         const font = it.fontName ?? '';
         if (!fontIds.has(font)) fontIds.set(font, `f${fontIds.size}`);
-        out.push({ str: it.str, x: e, y: f, w: it.width ?? 0, h, font: fontIds.get(font)!, seq });
+        out.push({ str: it.str, x: e * cos + f * sin, y: -e * sin + f * cos, w: it.width ?? 0, h, font: fontIds.get(font)!, seq });
         pageLetters += letterCount(it.str);
       }
       letters += pageLetters;

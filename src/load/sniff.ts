@@ -2,7 +2,6 @@
  * Format detection from content (magic bytes), with the file extension only as a tie-breaker for
  * plain text (Markdown or not). Pure and synchronous: no parser is loaded here.
  */
-import { unzipSync } from 'fflate';
 
 export type SniffResult =
   | { kind: 'pdf' }
@@ -30,27 +29,26 @@ function indexOfAscii(bytes: Uint8Array, needle: string, limit: number): number 
 }
 
 /**
- * Names of the entries in a zip, read from local file headers only (fast, tolerant of a missing
- * central directory). Used for sniffing; the docx loader validates the real structure.
+ * Names of the entries in a zip, read from local file headers found by scanning for their
+ * signature (fast, and tolerant of a missing central directory or data descriptors). Used for
+ * sniffing only; the docx loader validates the real structure.
  */
-export function zipLocalNames(bytes: Uint8Array, max = 200): string[] {
+export function zipLocalNames(bytes: Uint8Array, max = 500): string[] {
   const names: string[] = [];
+  const dec = new TextDecoder('utf-8', { fatal: false });
   let p = 0;
-  const dv = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  while (p + 30 <= bytes.length && names.length < max) {
-    if (dv.getUint32(p, true) !== 0x04034b50) break;
-    const flags = dv.getUint16(p + 6, true);
-    const csize = dv.getUint32(p + 18, true);
-    const nlen = dv.getUint16(p + 26, true);
-    const xlen = dv.getUint16(p + 28, true);
-    const nameStart = p + 30;
-    if (nameStart + nlen > bytes.length) break;
-    names.push(new TextDecoder('utf-8', { fatal: false }).decode(bytes.subarray(nameStart, nameStart + nlen)));
-    if (flags & 0x08) {
-      // Sizes follow the data (data descriptor): we cannot skip reliably; stop here.
-      break;
+  while (names.length < max) {
+    p = bytes.indexOf(0x50, p);
+    if (p < 0 || p + 30 > bytes.length) break;
+    if (bytes[p + 1] === 0x4b && bytes[p + 2] === 0x03 && bytes[p + 3] === 0x04) {
+      const nlen = bytes[p + 26]! | (bytes[p + 27]! << 8);
+      if (nlen > 0 && nlen < 1024 && p + 30 + nlen <= bytes.length) {
+        names.push(dec.decode(bytes.subarray(p + 30, p + 30 + nlen)));
+        p += 30 + nlen;
+        continue;
+      }
     }
-    p = nameStart + nlen + xlen + csize;
+    p++;
   }
   return names;
 }
@@ -74,26 +72,16 @@ function zipKind(bytes: Uint8Array): SniffResult {
   if (mime?.startsWith('application/vnd.oasis.opendocument')) {
     return mime.includes('opendocument.text') ? { kind: 'refuse', cause: 'odt' } : { kind: 'refuse', cause: 'unsupported-format', format: 'OpenDocument' };
   }
-  let names = zipLocalNames(bytes);
-  if (!names.includes('word/document.xml')) {
-    // Local headers may use data descriptors; fall back to the central directory.
-    try {
-      const seen: string[] = [];
-      unzipSync(bytes, { filter: (f) => { seen.push(f.name); return false; } });
-      names = names.concat(seen);
-    } catch {
-      /* damaged: decide from what the local headers told us */
-    }
-  }
-  if (names.includes('word/document.xml') || names.includes('[Content_Types].xml') && names.some((n) => n.startsWith('word/'))) {
-    return { kind: 'docx' };
-  }
-  if (names.includes('mimetype') || names.some((n) => n === 'content.xml')) return { kind: 'refuse', cause: 'odt' };
-  if (names.some((n) => n.startsWith('Index/') || n.endsWith('.iwa'))) return { kind: 'refuse', cause: 'pages' };
-  if (names.some((n) => n.startsWith('xl/'))) return { kind: 'refuse', cause: 'unsupported-format', format: 'xlsx' };
-  if (names.some((n) => n.startsWith('ppt/'))) return { kind: 'refuse', cause: 'unsupported-format', format: 'pptx' };
+  const names = zipLocalNames(bytes);
+  const has = (pred: (n: string) => boolean) => names.some(pred);
+  if (has((n) => n.startsWith('word/'))) return { kind: 'docx' };
+  if (has((n) => n.startsWith('xl/'))) return { kind: 'refuse', cause: 'unsupported-format', format: 'xlsx' };
+  if (has((n) => n.startsWith('ppt/'))) return { kind: 'refuse', cause: 'unsupported-format', format: 'pptx' };
+  // An Office package without its parts (cut off): let the docx reader call it damaged.
+  if (names.includes('[Content_Types].xml')) return { kind: 'docx' };
+  if (names.includes('mimetype') || names.includes('content.xml')) return { kind: 'refuse', cause: 'odt' };
+  if (has((n) => n.startsWith('Index/') || n.endsWith('.iwa'))) return { kind: 'refuse', cause: 'pages' };
   if (names.length === 0) return { kind: 'refuse', cause: 'damaged' };
-  // A zip with a [Content_Types].xml but no word part, or any other zip.
   return { kind: 'refuse', cause: 'unsupported-format', format: 'zip' };
 }
 

@@ -9,6 +9,7 @@
 import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
+import { FORMATS } from '../report/types.js';
 import { SECTORS, SEVERITIES, type Severity } from '../rules/schema.js';
 import { ConfigError, readPolicyFile, validateFile } from './errors.js';
 import { ignoreMatcher } from './glob.js';
@@ -17,6 +18,9 @@ import { ignoreMatcher } from './glob.js';
 export const CONFIG_FILE_NAMES = ['meldcode.config.json', 'meldcode.config.yaml', 'meldcode.config.yml', '.meldcoderc.json'] as const;
 
 export const RULE_LEVELS = ['off', ...SEVERITIES] as const;
+
+/** Values of `format`: the report formats plus the aliases the command line accepts (md, xml, text). */
+export const CONFIG_FORMATS = [...FORMATS, 'md', 'xml', 'text'] as const;
 export type RuleLevel = (typeof RULE_LEVELS)[number];
 
 /** Builds the config schema; `knownRuleIds` become the allowed keys of `rules`. */
@@ -35,7 +39,7 @@ export function configSchema(knownRuleIds: readonly string[]) {
         .describe('Per rule ID: off, or a severity that replaces the rule set\'s.'),
       failOn: z.enum(SEVERITIES).optional().describe('Lowest severity of an open finding that fails the run (default error).'),
       maxWarnings: z.number().int().min(0).optional().describe('Most open warning findings allowed before the run fails.'),
-      format: nonEmpty.optional().describe('Output format (stylish, json, sarif, junit …).'),
+      format: z.enum(CONFIG_FORMATS).optional().describe('Output format (default stylish); --format overrides it.'),
       waivers: nonEmpty.optional().describe('Waiver file, relative to this file (default: meldcode-waivers.yaml beside it).'),
       baseline: nonEmpty.optional().describe('Baseline file, relative to this file.'),
       ignore: z.array(nonEmpty).optional().describe('Globs of documents to skip, relative to this file.'),

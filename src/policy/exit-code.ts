@@ -18,7 +18,7 @@
  */
 import type { DocumentResult } from '../engine/result.js';
 import type { Severity } from '../rules/schema.js';
-import { isActiveSuppression, isFinding, isOpenFinding } from './findings.js';
+import { isActiveSuppression, isFinding, isJudged, isOpenFinding } from './findings.js';
 
 export type FailOn = Severity;
 
@@ -44,10 +44,14 @@ export interface FindingCounts {
   expired: number;
 }
 
-/** Counts findings over all documents (`error` documents have no elements). */
+/**
+ * Counts findings over the documents judged as a meldcode. `error` documents have no elements, and
+ * the elements of a `not-a-meldcode` document are not findings (that document fails on its own).
+ */
 export function countFindings(results: readonly DocumentResult[]): FindingCounts {
   const c: FindingCounts = { error: 0, warning: 0, info: 0, suppressed: 0, expired: 0 };
   for (const doc of results) {
+    if (!isJudged(doc)) continue;
     for (const e of doc.elements) {
       if (!isFinding(e)) continue;
       if (isActiveSuppression(e)) c.suppressed++;
@@ -66,6 +70,7 @@ export function exitCode(results: readonly DocumentResult[], opts: ExitCodeOptio
   if (results.some((d) => d.verdict === 'not-a-meldcode')) return 1;
   const threshold = RANK[opts.failOn ?? 'error'];
   for (const doc of results) {
+    if (!isJudged(doc)) continue;
     for (const e of doc.elements) if (isOpenFinding(e) && RANK[e.severity] >= threshold) return 1;
   }
   const max = opts.maxWarnings;

@@ -2,7 +2,7 @@
  * .docx fixtures for the loader tests, generated with the `docx` package (no committed binaries).
  * Files are written to a temporary folder, never into the repository.
  */
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import {
@@ -21,9 +21,15 @@ import {
 } from 'docx';
 
 let dir: string | undefined;
+/** A temporary folder for this test file's fixtures (remove it with cleanupTmp in afterAll). */
 export function tmpDir(): string {
   dir ??= mkdtempSync(path.join(os.tmpdir(), 'meldcode-load-'));
   return dir;
+}
+
+export function cleanupTmp(): void {
+  if (dir) rmSync(dir, { recursive: true, force: true });
+  dir = undefined;
 }
 
 export async function writeDocx(name: string, doc: Document): Promise<string> {

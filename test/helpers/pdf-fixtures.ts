@@ -143,3 +143,21 @@ export async function longPdf(pages = 30): Promise<string> {
     },
   );
 }
+
+/** Landscape content drawn rotated a quarter turn on a portrait page, plus an upright margin note. */
+export async function rotatedPdf(): Promise<string> {
+  return render('rotated.pdf', (doc) => {
+    doc.font('Helvetica').fontSize(7).text('Kantlijnnotitie', 20, 20, { lineBreak: false });
+    doc.save();
+    doc.rotate(-90, { origin: [0, 0] });
+    // After rotating by -90°, x runs up the page and y runs to the right; draw in that frame.
+    doc.font('Helvetica-Bold').fontSize(16).text('Meldcode in liggend formaat', -780, 60, { width: 700, lineBreak: false });
+    doc.font('Helvetica').fontSize(10.5);
+    let y = 100;
+    for (let i = 1; i <= 6; i++) {
+      doc.text(`Regel ${i} van de liggende tekst over het stappenplan, de aandachtsfunctionaris en Veilig Thuis.`, -780, y, { width: 700, lineBreak: false });
+      y += 14;
+    }
+    doc.restore();
+  });
+}

@@ -1,11 +1,13 @@
 import { readFileSync } from 'node:fs';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { strToU8, unzipSync, zipSync } from 'fflate';
 import type { Document } from '../../src/document/model.js';
 import { loadBuffer, loadFile } from '../../src/load/index.js';
 import { isInputError, type InputError } from '../../src/load/errors.js';
 import { parseDocx, parseStyles, styleHeadingLevel } from '../../src/load/docx.js';
-import { boldHeadingsDocx, longDocx, styledDocx, writeBytes } from '../helpers/docx-fixtures.js';
+import { boldHeadingsDocx, cleanupTmp, longDocx, styledDocx, writeBytes } from '../helpers/docx-fixtures.js';
+
+afterAll(cleanupTmp);
 
 async function cause(p: Promise<unknown>): Promise<InputError> {
   try {
@@ -214,6 +216,6 @@ describe('docx loader: performance', () => {
     const doc = await loadFile(file);
     const ms = performance.now() - t0;
     expect(doc.blocks.filter((b) => b.kind === 'heading')).toHaveLength(30);
-    expect(ms).toBeLessThan(700);
+    expect(ms).toBeLessThan(1000); // about 150 ms alone; headroom for a loaded CI machine
   });
 });

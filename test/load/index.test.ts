@@ -1,10 +1,12 @@
 import { chmodSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { strToU8, zipSync } from 'fflate';
 import { loadBuffer, loadFile } from '../../src/load/index.js';
 import { isInputError, type InputError } from '../../src/load/errors.js';
-import { tmpDir, writeBytes } from '../helpers/docx-fixtures.js';
+import { cleanupTmp, tmpDir, writeBytes } from '../helpers/docx-fixtures.js';
+
+afterAll(cleanupTmp);
 
 async function cause(p: Promise<unknown>): Promise<InputError> {
   try {
