@@ -37,6 +37,11 @@ export interface Block {
   /** For table rows: 0-based row index within its table, and the table's ordinal in the document. */
   row?: number;
   table?: number;
+  /**
+   * Where the lines of a block that spans several lines (or pages) start: offsets into `text`, in
+   * order. Lets evidence point at the line (and page) of the quoted sentence, not of the block.
+   */
+  lines?: Array<{ offset: number; page?: number; line?: number }>;
 }
 
 export interface DocumentSource {

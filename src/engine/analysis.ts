@@ -13,6 +13,8 @@ export interface Unit {
   block: number;
   /** Original text of the sentence (or table row). */
   text: string;
+  /** Offset of the sentence in its block's text. */
+  start?: number;
   folded: string;
   /** Ends with a question mark and nothing else in the unit says what to do. */
   question: boolean;
@@ -78,7 +80,7 @@ export function analyze(doc: Document, ruleset: RuleSet): Analysis {
       const ss = sentences(block.text);
       for (const s of ss) {
         const sf = fold(s.text).text;
-        units.push({ block: index, text: s.text, folded: sf, question: /\?\s*$/.test(sf) });
+        units.push({ block: index, text: s.text, start: s.start, folded: sf, question: /\?\s*$/.test(sf) });
       }
       if (!units.length && f) units.push({ block: index, text: block.text, folded: f, question: false });
     }

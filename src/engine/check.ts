@@ -62,6 +62,15 @@ function evidenceOf(a: Analysis, hits: Hit[], preferred: Set<number>): Evidence[
     seen.add(key);
     const b = a.blocks[h.unit.block]!.block;
     const location: Location = { ...b.location };
+    // A block over several lines or pages: point at the line where the quoted sentence starts.
+    if (b.lines && h.unit.start !== undefined) {
+      const at = [...b.lines].reverse().find((l) => l.offset <= h.unit.start!);
+      if (at) {
+        if (at.page !== undefined) location.page = at.page;
+        if (at.line !== undefined) location.line = at.line;
+        if (at.offset > 0) delete location.column;
+      }
+    }
     if (!location.section && b.headingPath.length) location.section = b.headingPath.join(' › ');
     out.push({ quote: quoteOf(h.unit.text), location, concepts: [...new Set(h.concepts)] });
     if (out.length >= MAX_EVIDENCE) break;

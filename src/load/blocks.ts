@@ -30,6 +30,7 @@ export interface BlockInput {
   ordered?: boolean;
   row?: number;
   table?: number;
+  lines?: Block['lines'];
 }
 
 export class BlockBuilder {
@@ -70,6 +71,7 @@ export class BlockBuilder {
     if (b.ordered !== undefined) block.ordered = b.ordered;
     if (b.row !== undefined) block.row = b.row;
     if (b.table !== undefined) block.table = b.table;
+    if (b.lines && b.lines.length > 1) block.lines = b.lines;
     this.blocks.push(block);
     return block;
   }
@@ -78,6 +80,25 @@ export class BlockBuilder {
 function withSection(loc: Omit<Location, 'section'>, headingPath: string[]): Location {
   const out: Location = { ...loc };
   if (headingPath.length) out.section = headingPath.join(SECTION_SEP);
+  return out;
+}
+
+/**
+ * Line starts of a block whose text joins several source lines: the offset in the cleaned block
+ * text where each line begins (found by its first characters, so joined hyphenation is fine).
+ */
+export function lineStarts<T extends { page?: number; line?: number }>(parts: Array<{ text: string; at: T }>, joined: string): Array<{ offset: number } & T> {
+  const text = cleanText(joined);
+  const out: Array<{ offset: number } & T> = [];
+  let from = 0;
+  for (const part of parts) {
+    const head = cleanText(part.text).slice(0, 12);
+    if (!head) continue;
+    const at = out.length === 0 ? 0 : text.indexOf(head, from);
+    if (at < 0) continue;
+    out.push({ offset: at, ...part.at });
+    from = at + 1;
+  }
   return out;
 }
 

@@ -7,7 +7,7 @@ import { unified } from 'unified';
 import remarkParse from 'remark-parse';
 import remarkGfm from 'remark-gfm';
 import type { Block } from '../document/model.js';
-import { BlockBuilder, cleanText, headingNumbering } from './blocks.js';
+import { BlockBuilder, cleanText, headingNumbering, lineStarts } from './blocks.js';
 
 // Minimal structural view of mdast nodes (avoids a dependency on @types/mdast).
 interface MdNode {
@@ -17,7 +17,7 @@ interface MdNode {
   depth?: number;
   ordered?: boolean | null;
   children?: MdNode[];
-  position?: { start: { line: number; column: number } };
+  position?: { start: { line: number; column: number }; end?: { line: number; column: number } };
 }
 
 /**
@@ -56,8 +56,28 @@ function pos(node: MdNode): { line?: number; column?: number } {
   return p ? { line: p.line, column: p.column } : {};
 }
 
+/** Line starts of a multi-line paragraph, from its source lines with the markup taken out. */
+function mdLines(nodes: MdNode[], plainText: string, source: string[]): Block['lines'] {
+  const parts = [];
+  for (const node of nodes) {
+    const start = node.position?.start.line;
+    const end = node.position?.end?.line;
+    if (!start || !end) continue;
+    for (let n = start; n <= end; n++) parts.push(mdLine(source, n));
+  }
+  return parts.length > 1 ? lineStarts(parts, plainText) : undefined;
+}
+
+function mdLine(source: string[], n: number): { text: string; at: { line: number } } {
+  {
+    const raw = (source[n - 1] ?? '').replace(/^\s*(?:[-*+]|\d+[.)])\s+/, '').replace(/[*_`]|\[|\]\([^)]*\)/g, '');
+    return { text: raw, at: { line: n } };
+  }
+}
+
 export function parseMarkdown(text: string): { blocks: Block[]; title?: string; warnings: string[] } {
   const { body, frontMatter } = stripFrontMatter(text);
+  const source = body.split('\n');
   const tree = unified().use(remarkParse).use(remarkGfm).parse(body) as unknown as MdNode;
   const out = new BlockBuilder();
   let tableOrdinal = 0;
@@ -67,9 +87,11 @@ export function parseMarkdown(text: string): { blocks: Block[]; title?: string; 
       case 'heading':
         out.add({ kind: 'heading', text: plain(node), level: node.depth ?? 1, location: pos(node) });
         return;
-      case 'paragraph':
-        out.add({ kind: 'paragraph', text: plain(node), location: pos(node) });
+      case 'paragraph': {
+        const t = plain(node);
+        out.add({ kind: 'paragraph', text: t, location: pos(node), lines: mdLines([node], t, source) });
         return;
+      }
       case 'code':
         // A fenced or indented block: keep as a paragraph (a pasted passage is still text).
         out.add({ kind: 'paragraph', text: node.value ?? '', location: pos(node) });
@@ -82,13 +104,17 @@ export function parseMarkdown(text: string): { blocks: Block[]; title?: string; 
       case 'listItem': {
         // The item's own text: its non-list children; nested lists follow as deeper items.
         const own: string[] = [];
+        const ownNodes: MdNode[] = [];
         const rest: MdNode[] = [];
         for (const c of node.children ?? []) {
           if (c.type === 'list' || (own.length > 0 && c.type !== 'paragraph')) rest.push(c);
-          else if (c.type === 'paragraph' || c.type === 'heading') own.push(plain(c));
-          else rest.push(c);
+          else if (c.type === 'paragraph' || c.type === 'heading') {
+            own.push(plain(c));
+            ownNodes.push(c);
+          } else rest.push(c);
         }
-        out.add({ kind: 'listItem', text: own.join(' '), level: listDepth, ordered: !!ordered, location: pos(node) });
+        const itemText = own.join(' ');
+        out.add({ kind: 'listItem', text: itemText, level: listDepth, ordered: !!ordered, location: pos(node), lines: mdLines(ownNodes, itemText, source) });
         for (const c of rest) walk(c, listDepth, ordered);
         return;
       }

@@ -8,7 +8,7 @@
  * cells, headings from size, boldness and numbering, lines grouped into paragraphs and list items.
  */
 import type { Block } from '../document/model.js';
-import { BlockBuilder, cleanText, headingNumbering, assignHeadingLevels } from './blocks.js';
+import { BlockBuilder, cleanText, headingNumbering, assignHeadingLevels, lineStarts } from './blocks.js';
 
 export interface PdfItem {
   str: string;
@@ -761,6 +761,7 @@ export function layoutDocument(pages: PdfPage[], opts: { metadataTitle?: string 
       continue;
     }
     const text = joinLines(u.lines.map((l) => l.text));
+    const lines = u.lines.length > 1 ? lineStarts(u.lines.map((l) => ({ text: l.text, at: { page: l.page, line: l.no } })), text) : undefined;
     if (u.kind === 'heading') {
       out.add({ kind: 'heading', text, level: u.level ?? 1, location: loc });
       listStack.length = 0;
@@ -769,10 +770,10 @@ export function layoutDocument(pages: PdfPage[], opts: { metadataTitle?: string 
       while (listStack.length && listStack[listStack.length - 1]! > x + 2) listStack.pop();
       if (!listStack.length || x > listStack[listStack.length - 1]! + 2) listStack.push(x);
       const shown = text.replace(BULLET_RE, '');
-      out.add({ kind: 'listItem', text: u.ordered ? text : shown, level: listStack.length, ordered: !!u.ordered, location: loc });
+      out.add({ kind: 'listItem', text: u.ordered ? text : shown, level: listStack.length, ordered: !!u.ordered, location: loc, lines: u.ordered ? lines : undefined });
     } else {
       listStack.length = 0;
-      out.add({ kind: 'paragraph', text, location: loc });
+      out.add({ kind: 'paragraph', text, location: loc, lines });
     }
   }
 

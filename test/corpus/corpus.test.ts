@@ -94,10 +94,10 @@ for (const [name, root] of [['shared corpus', SHARED], ['own labelled set', OWN]
             // Table rows are quoted as "cell | cell": each cell must stand in the original.
             const pieces = ev.quote.replace(/…$/, '').split(' | ').map(squash).filter((p) => p.length > 0);
             let haystack = whole;
-            // A PDF page: a sentence may run on to the next page; table cells are compared by their start.
-            if (format === 'pdf' && ev.location.page) haystack = squash((await originalText(d.path, 'pdf', ev.location.page)) + (await originalText(d.path, 'pdf', ev.location.page + 1)));
+            // The quote's start must stand on its PDF page, or within three lines of its Markdown line.
+            if (format === 'pdf' && ev.location.page) haystack = squash(await originalText(d.path, 'pdf', ev.location.page));
             const width = format === 'pdf' ? 30 : 60;
-            if ((format === 'md' || format === 'txt') && ev.location.line) haystack = squash(lines.slice(ev.location.line - 1, ev.location.line + 30).join('\n'));
+            if ((format === 'md' || format === 'txt') && ev.location.line) haystack = squash(lines.slice(ev.location.line - 1, ev.location.line + 3).join('\n'));
             const first = pieces[0]!.slice(0, width);
             // PDF lines of a drawn table come out of the text layer cell by cell: then every word must
             // stand on that page.
