@@ -8,7 +8,7 @@ import type { Analysis } from './analysis.js';
 import type { ElementResult } from './result.js';
 
 export interface DocumentType {
-  kind: 'meldcode' | 'complaints-procedure' | 'news-item' | 'privacy-statement' | 'calamity-protocol' | 'link-only' | 'other';
+  kind: 'meldcode' | 'complaints-procedure' | 'news-item' | 'privacy-statement' | 'calamity-protocol' | 'link-only' | 'report' | 'other';
   reason: LocalText;
 }
 
@@ -25,6 +25,13 @@ export function classifyDocument(a: Analysis, results: Map<string, ElementResult
   const klacht = count(text, /klacht/g);
   const hasProcedure = steps >= 3 && stepContent >= 3;
 
+  // A report about meldcodes (supervision, research, a meeting): it speaks of providers and
+  // findings, and hardly ever of "deze meldcode".
+  const reportWords = count(text, /\b(?:onderzoek\w*|toezicht\w*|rapport\w*|verslag\w*|aanbeveling\w*|bevinding\w*|respondent\w*|geinterviewd\w*|interview\w*|aanbieders)\b/g);
+  const selfRefs = count(text, /\b(?:deze|onze|de eigen) (?:meldcode|code)\b|\bin deze code\b/g);
+  if (reportWords >= 20 && reportWords > 5 * (selfRefs + 1) && (reportWords * 1000) / Math.max(a.words, 1) > 5) {
+    return { kind: 'report', reason: { nl: `Dit lijkt een rapport of verslag over meldcodes ("onderzoek", "toezicht", "aanbieders": ${reportWords}×), geen meldcode zelf.`, en: `This looks like a report about meldcodes ("research", "supervision", "providers": ${reportWords}×), not a meldcode itself.` } };
+  }
   if (/klachten?(?:regeling|procedure|reglement)|klachtbehandeling/.test(head) || (klacht >= 8 && klacht > 2 * meldcode && stepContent < 4)) {
     return { kind: 'complaints-procedure', reason: { nl: `Dit lijkt een klachtenregeling ("klacht" ${klacht}×), geen meldcode.`, en: `This looks like a complaints procedure ("klacht" ${klacht}×), not a meldcode.` } };
   }

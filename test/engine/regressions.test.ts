@@ -130,3 +130,13 @@ describe('era', () => {
     expect(r.era?.value).toBe('2019');
   });
 });
+
+describe('look-alikes', () => {
+  it('calls a supervision report about meldcodes "not a meldcode", even when it discusses the steps', async () => {
+    const para = 'In het onderzoek keek de toezichthouder bij twaalf aanbieders naar de meldcode. De bevindingen staan per aanbieder in dit rapport; de aanbevelingen volgen uit het toezicht en uit interviews met aanbieders.';
+    const text = `# Rapport thematisch toezicht meldcode 2024\n\n${Array(4).fill(para).join('\n\n')}\n\n## Stappenplan bij de aanbieders\n\n### Stap 1\nDe meeste aanbieders beschrijven dat medewerkers signalen vastleggen in het dossier.\n\n### Stap 2\nAanbieders noemen overleg met een collega en advies van Veilig Thuis.\n\n### Stap 3\nEen gesprek met de cliënt staat bij acht aanbieders beschreven.\n`;
+    const r = await check(text, { sector: 'wmo' });
+    expect(r.verdict).toBe('not-a-meldcode');
+    expect(r.documentType?.kind).toBe('report');
+  });
+});
