@@ -2,13 +2,13 @@
 import path from 'node:path';
 import type { Analysis } from './analysis.js';
 
-const LEGAL_FORM = /\b((?:Stichting|Vereniging|Coöperatie|Cooperatie|Zorggroep|Huisartsenpraktijk|Tandartspraktijk|Praktijk|Fysiotherapiepraktijk|Kinderdagverblijf|Kinderopvang|Gastouderbureau|BSO|KDV|Peuterspeelzaal|Basisschool|OBS|CBS|RKBS|SBO|Scholengemeenschap|Thuiszorg|Thuishulp|Zorgboerderij|Jeugdhulp|GGZ-praktijk|GGZ|Welzijn|Hulp aan Huis|Buitenschoolse opvang|Werkplaats|Dagbesteding|Gezondheidscentrum|Verloskundigenpraktijk|Verloskundigen|Ziekenhuis|Jeugdzorg|Zorgcentrum|Woonzorgcentrum|Verpleeghuis|Huisartsenpost|Wijkteam)\s+(?:[A-Z][\p{L}'’-]+|de|het|van|den|der|aan|op|'t)(?:\s+(?:[A-Z][\p{L}'’-]+|de|het|van|den|der|aan|op|'t)){0,4})/u;
+const LEGAL_FORM = /\b((?:Stichting|Vereniging|Coöperatie|Cooperatie|Zorggroep|Huisartsenpraktijk|Tandartspraktijk|Praktijk|Fysiotherapiepraktijk|Kinderdagverblijf|Kinderopvang|Gastouderbureau|BSO|KDV|Peuterspeelzaal|Basisschool|OBS|CBS|RKBS|SBO|Scholengemeenschap|Thuiszorg|Thuishulp|Zorgboerderij|Jeugdhulp|GGZ-praktijk|GGZ|Welzijn|Hulp aan Huis|Buitenschoolse opvang|Werkplaats|Dagbesteding|Gezondheidscentrum|Verloskundigenpraktijk|Verloskundigen|Ziekenhuis|Jeugdzorg|Zorgcentrum|Woonzorgcentrum|Verpleeghuis|Huisartsenpost|Wijkteam)\s+(?:[A-Z][\p{L}'’-]+|de|het|van|den|der|aan|op|'t)(?:\s+(?:[A-Z][\p{L}'’-]+(?![\p{L}'’-]*\s+\d)|de|het|van|den|der|aan|op|'t)){0,4})/u;
 const SUFFIX_FORM = /\b((?:[A-Z][\p{L}'’&-]+\s+){1,4}(?:B\.V\.|BV|N\.V\.|College|Zorg|Groep))\b/u;
 const LEAD_NAME = /^((?:[A-Z][\p{L}'’-]+|de|De|het|Het|van|'t)(?:\s+(?:[A-Z][\p{L}'’-]+|de|De|het|van|den|der|aan|op|'t)){1,4})\s*(?:[·|,–—:]|$)/u;
 const NOT_A_NAME = /^(?:Meldcode|Inhoud|Inleiding|Versie|Stap|Bijlage|Vastgesteld|Datum|Hoofdstuk|Doel|Wie|Wat|Huiselijk|Kindermishandeling)\b/;
 const PLACEHOLDER = /\[[^\]]*\]|\bx{3,}\b|xx-xx/i;
 
-const STOP_WORD = /\s+(?:Versie|Vastgesteld|Datum|Generalistische|Locatie|Adres|Postbus|Telefoon|Tel)\b.*$|\s+\S*(?:laan|straat|weg|plein|pad|dijk|gracht|kade|singel|hof|park)\b.*$/;
+const STOP_WORD = /\s+(?:Versie|Vastgesteld|Datum|Generalistische|Locatie|Adres|Postbus|Telefoon|Tel)\b.*$|\s+\S*(?:laan|straat|weg|plein|pad|dijk|gracht|kade|singel|hof|park)\s+\d.*$/;
 
 function clean(name: string): string {
   return name.replace(STOP_WORD, '').replace(/\s+(?:de|het|van|den|der|aan|op|en)$/i, '').replace(/[\s,.;:–-]+$/, '').trim();
