@@ -1,5 +1,6 @@
 /**
- * The command line: `meldcode [check] <files…>`, `meldcode rules`, `meldcode explain <ID>`.
+ * The command line: `meldcode [check] <files…>`, `meldcode rules`, `meldcode explain <ID>`,
+ * `meldcode waivers check [FILE]`, `meldcode schema <config|waivers|baseline|report>`.
  * Start-up stays fast: only commander and the message table load here; the engine, the rule
  * set (zod, yaml) and the reporters load inside the command that needs them.
  */
@@ -9,6 +10,7 @@ import { translator, type Lang, type Translate } from '../i18n/messages.js';
 import { isRuleFileError, isUsageError, UsageError } from './errors.js';
 import type { CliIO } from './io.js';
 import { preScanLang } from './options.js';
+import { configErrorLine, isConfigErrorLike } from './policy-text.js';
 
 const PROGRAM = 'meldcode';
 
@@ -54,7 +56,7 @@ function commanderLine(err: CommanderError, tr: Translate): string {
   }
 }
 
-function buildProgram(lang: Lang, io: CliIO, setExit: (code: number) => void): Command {
+function buildProgram(lang: Lang, io: CliIO, setExit: (code: number) => void, langFixed: boolean): Command {
   const tr = translator(lang);
   const titles: Record<string, string> = {
     'Usage:': tr('cli.help.usage'),
@@ -104,9 +106,14 @@ function buildProgram(lang: Lang, io: CliIO, setExit: (code: number) => void): C
     .option('--timeout <seconden>', tr('cli.check.opt.timeout'))
     .option('--max-file-size <MB>', tr('cli.check.opt.maxFileSize'))
     .option('--max-pages <n>', tr('cli.check.opt.maxPages'))
+    .option('--max-decompressed-size <MB>', tr('cli.check.opt.maxDecompressedSize'))
     .option('--fail-on <niveau>', tr('cli.check.opt.failOn'))
     .option('--max-warnings <n>', tr('cli.check.opt.maxWarnings'))
     .option('--exit-zero', tr('cli.check.opt.exitZero'))
+    .option('-c, --config <bestand>', tr('cli.check.opt.config'))
+    .option('--waivers <bestand>', tr('cli.check.opt.waivers'))
+    .option('--baseline <bestand>', tr('cli.check.opt.baseline'))
+    .option('--write-baseline <bestand>', tr('cli.check.opt.writeBaseline'))
     .option('-q, --quiet', tr('cli.check.opt.quiet'))
     .option('--color', tr('cli.check.opt.color'))
     .option('--no-color', tr('cli.check.opt.noColor'))
@@ -114,7 +121,7 @@ function buildProgram(lang: Lang, io: CliIO, setExit: (code: number) => void): C
     .addHelpText('after', tr('cli.check.examples'))
     .action(async (inputs: string[], opts: Record<string, unknown>) => {
       const { runCheck } = await import('./check.js');
-      setExit(await runCheck(inputs, opts, lang, io));
+      setExit(await runCheck(inputs, opts, lang, io, langFixed));
     });
 
   program
@@ -151,7 +158,41 @@ function buildProgram(lang: Lang, io: CliIO, setExit: (code: number) => void): C
       setExit(0);
     });
 
+  const waivers = program
+    .command('waivers')
+    .description(tr('cli.waivers.description'))
+    .usage(tr('cli.usage.waivers'))
+    .helpCommand(false);
+  waivers
+    .command('check')
+    .description(tr('cli.waivers.check.description'))
+    .usage(tr('cli.usage.waiversCheck'))
+    .argument(lang === 'nl' ? '[bestand]' : '[file]', tr('cli.waivers.check.arg'))
+    .option('-c, --config <bestand>', tr('cli.check.opt.config'))
+    .action(async (file: string | undefined, opts: { config?: string }) => {
+      const { runWaiversCheck } = await import('./waivers.js');
+      setExit(runWaiversCheck(file, opts, lang, io));
+    });
+
+  program
+    .command('schema')
+    .description(tr('cli.schema.description'))
+    .usage(tr('cli.usage.schema'))
+    .argument(lang === 'nl' ? '<naam>' : '<name>', tr('cli.schema.arg'))
+    .action(async (name: string) => {
+      const { schemaText } = await import('./schema.js');
+      io.stdout.write(schemaText(name, lang));
+      setExit(0);
+    });
+
   return program;
+}
+
+/** Whether --lang or MELDCODE_LANG chose the language (then the config's `lang` does not apply). */
+function langGiven(argv: string[], env: NodeJS.ProcessEnv): boolean {
+  const end = argv.indexOf('--');
+  const args = end < 0 ? argv : argv.slice(0, end);
+  return !!env.MELDCODE_LANG || args.some((a) => a === '--lang' || a.startsWith('--lang='));
 }
 
 /**
@@ -169,19 +210,30 @@ export async function main(argv: string[] = process.argv.slice(2), io: Partial<C
   const lang = pre.lang;
   const tr = translator(lang);
   let exitCode = 0;
-  const program = buildProgram(lang, cio, (code) => {
-    exitCode = code;
-  });
+  const program = buildProgram(
+    lang,
+    cio,
+    (code) => {
+      exitCode = code;
+    },
+    langGiven(argv, cio.env),
+  );
   try {
     await program.parseAsync(argv, { from: 'user' });
   } catch (err) {
     if (err instanceof CommanderError) {
-      if (err.code === 'commander.helpDisplayed' || err.code === 'commander.version' || err.code === 'commander.help') return 0;
+      if (err.code === 'commander.helpDisplayed' || err.code === 'commander.version') return 0;
+      // `meldcode help` is 0; help shown because a subcommand is missing (`meldcode waivers`) is a usage error.
+      if (err.code === 'commander.help') return err.exitCode === 0 ? 0 : 2;
       cio.stderr.write(`${PROGRAM}: ${commanderLine(err, tr)} (${tr('err.seeHelp')})\n`);
       return 2;
     }
     if (isUsageError(err)) {
       cio.stderr.write(`${PROGRAM}: ${err.message}\n`);
+      return 2;
+    }
+    if (isConfigErrorLike(err)) {
+      cio.stderr.write(`${PROGRAM}: ${configErrorLine(err, lang, cio.cwd)}\n`);
       return 2;
     }
     if (isRuleFileError(err)) {

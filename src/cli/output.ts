@@ -8,8 +8,8 @@ import path from 'node:path';
 import { t, type Lang } from '../i18n/messages.js';
 import { UsageError } from './errors.js';
 
-function canonical(p: string): string {
-  const abs = path.resolve(p);
+function canonical(p: string, cwd: string): string {
+  const abs = path.resolve(cwd, p);
   try {
     return realpathSync(abs);
   } catch {
@@ -25,17 +25,17 @@ function canonical(p: string): string {
 /**
  * Checks the report files before anything is written: each must not be an input (nor the same
  * file as one, through a link), its folder must exist, it must not be a folder, and no file may be
- * named twice. Throws a UsageError.
+ * named twice. Relative paths are relative to `cwd`. Throws a UsageError.
  */
-export function checkOutputTargets(targets: string[], inputs: string[], lang: Lang): void {
-  const inputSet = new Set(inputs.map(canonical));
+export function checkOutputTargets(targets: string[], inputs: string[], lang: Lang, cwd: string = process.cwd()): void {
+  const inputSet = new Set(inputs.map((i) => canonical(i, cwd)));
   const seen = new Set<string>();
   for (const file of targets) {
-    const c = canonical(file);
+    const c = canonical(file, cwd);
     if (inputSet.has(c)) throw new UsageError(t(lang, 'err.outputIsInput', { file }));
     if (seen.has(c)) throw new UsageError(t(lang, 'err.outputTwice', { file }));
     seen.add(c);
-    const dir = path.dirname(path.resolve(file));
+    const dir = path.dirname(path.resolve(cwd, file));
     let dirStat;
     try {
       dirStat = statSync(dir);
@@ -44,16 +44,16 @@ export function checkOutputTargets(targets: string[], inputs: string[], lang: La
     }
     if (!dirStat.isDirectory()) throw new UsageError(t(lang, 'err.outputDirMissing', { dir: path.dirname(file), file }));
     try {
-      if (statSync(file).isDirectory()) throw new UsageError(t(lang, 'err.outputIsDir', { file }));
+      if (statSync(path.resolve(cwd, file)).isDirectory()) throw new UsageError(t(lang, 'err.outputIsDir', { file }));
     } catch (err) {
       if (err instanceof UsageError) throw err;
     }
   }
 }
 
-/** Writes `content` to `file` atomically. Throws a UsageError with the reason on failure. */
-export function writeAtomic(file: string, content: string, lang: Lang): void {
-  const abs = path.resolve(file);
+/** Writes `content` to `file` (relative to `cwd`) atomically. Throws a UsageError with the reason on failure. */
+export function writeAtomic(file: string, content: string, lang: Lang, cwd: string = process.cwd()): void {
+  const abs = path.resolve(cwd, file);
   const tmp = path.join(path.dirname(abs), `.${path.basename(abs)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
   try {
     writeFileSync(tmp, content, { encoding: 'utf8', flag: 'wx' });

@@ -1,5 +1,7 @@
 /**
- * Policy-as-code for CI: config, waivers, baseline and the exit code. Typical wiring:
+ * Policy-as-code for CI: config, waivers, baseline and the exit code. The command line wires it in
+ * src/cli/policy.ts (preparePolicy before the batch, applyPolicy after it), src/cli/check.ts
+ * (--write-baseline, the JSON `baseline` block) and src/cli/exit.ts (exitCode). In short:
  *
  *   const ids = defaultRuleIds();
  *   const loaded = loadConfig({ cwd, explicitPath: opts.config, knownRuleIds: ids });   // ConfigError → exit 2

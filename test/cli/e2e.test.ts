@@ -1,16 +1,13 @@
 /**
  * End-to-end: spawns `node bin/meldcode.js` on small Markdown files in a temporary folder.
- * Builds dist/ first when it is missing or older than the sources.
+ * Builds dist/ first when it is missing or older than the sources (./spawn.ts).
  */
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { ensureBuilt, ROOT, run } from './spawn.js';
 
-const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-const BIN = path.join(ROOT, 'bin', 'meldcode.js');
 const WATERLINIE = path.join(ROOT, 'fixtures', 'voorbeeld', 'meldcode-de-waterlinie.md');
 const IDS = ['M01', 'M02', 'M03', 'M03.1', 'M03.2', 'M03.3', 'M03.4', 'M03.5', 'M04', 'M05', 'M05.1', 'M06', 'M07', 'M08', 'M09', 'M10', 'S01', 'S02', 'S03', 'S04', 'S05', 'S06', 'S07', 'S08'];
 
@@ -56,30 +53,10 @@ via www.klimop.example/meldcode.pdf. Heeft u vragen, neem dan contact op met de 
 
 let dir: string;
 
-function run(args: string[], env: Record<string, string> = {}, cwd = ROOT) {
-  const base: NodeJS.ProcessEnv = { ...process.env, CI: '1' };
-  for (const k of ['NO_COLOR', 'FORCE_COLOR', 'MELDCODE_LANG', 'MELDCODE_DEBUG']) delete base[k];
-  const res = spawnSync(process.execPath, [BIN, ...args], { cwd, encoding: 'utf8', timeout: 120_000, env: { ...base, ...env } });
-  return { code: res.status, stdout: res.stdout, stderr: res.stderr };
-}
-
-function newest(folder: string): number {
-  let t = 0;
-  for (const e of readdirSync(folder, { withFileTypes: true })) {
-    const p = path.join(folder, e.name);
-    t = Math.max(t, e.isDirectory() ? newest(p) : statSync(p).mtimeMs);
-  }
-  return t;
-}
-
 const NO_STACK = /\n\s+at .+:\d+:\d+/;
 
 beforeAll(() => {
-  const main = path.join(ROOT, 'dist', 'cli', 'main.js');
-  if (!existsSync(main) || statSync(main).mtimeMs < newest(path.join(ROOT, 'src'))) {
-    // Build; type errors elsewhere in the tree do not stop tsc from emitting.
-    spawnSync(process.execPath, [path.join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', 'tsconfig.json'], { cwd: ROOT, encoding: 'utf8', timeout: 180_000 });
-  }
+  ensureBuilt();
   dir = mkdtempSync(path.join(tmpdir(), 'meldcode-e2e-'));
   writeFileSync(path.join(dir, 'zonnebloem.md'), OUDE_MELDCODE);
   writeFileSync(path.join(dir, 'nieuws.md'), NIEUWS);

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { exitOutcome } from '../../src/cli/exit.js';
 import { compliantDoc, errorDoc, nonCompliantDoc, notAMeldcodeDoc, pdfDoc } from '../report/fixtures.js';
+import { exitCode } from '../../src/policy/exit-code.js';
 import type { DocumentResult } from '../../src/engine/result.js';
 
 const policy = { failOn: 'error' as const };
@@ -43,5 +44,31 @@ describe('exit codes', () => {
     expect(exitOutcome([w], [], { failOn: 'error', maxWarnings: 0 })).toMatchObject({ code: 1, warningsExceeded: true });
     expect(exitOutcome([nonCompliantDoc()], [], { failOn: 'error', exitZero: true }).code).toBe(0);
     expect(exitOutcome([nonCompliantDoc(), errorDoc()], [], { failOn: 'error', exitZero: true }).code).toBe(2);
+  });
+
+  it('is src/policy/exit-code.ts plus unmatched patterns (one implementation)', () => {
+    const sets = [[compliantDoc()], [nonCompliantDoc()], [notAMeldcodeDoc()], [pdfDoc()], [waivedPdf()], [compliantDoc(), errorDoc()]];
+    for (const docs of sets) {
+      for (const failOn of ['error', 'warning', 'info'] as const) {
+        for (const extra of [{}, { maxWarnings: 0 }, { exitZero: true }]) {
+          expect(exitOutcome(docs, [], { failOn, ...extra }).code).toBe(exitCode(docs, { failOn, ...extra }));
+        }
+      }
+    }
+  });
+
+  it('a verdict element whose severity the config lowered no longer fails the run at failOn error', () => {
+    // Changed with the policy wiring: exit.ts used to fail on every open decidesVerdict gap whatever its
+    // severity, so `rules: { M05: warning }` in the config had no effect on the exit code.
+    const d = pdfDoc(); // M05 partial (error, decides the verdict), M05.1 waived, M10 missing (warning)
+    for (const e of d.elements) if (e.id === 'M05') e.severity = 'warning';
+    expect(d.verdict).toBe('non-compliant');
+    expect(exitOutcome([d], [], { failOn: 'error' }).code).toBe(0);
+    expect(exitOutcome([d], [], { failOn: 'warning' }).code).toBe(1);
+  });
+
+  it('warnings of a not-a-meldcode document are not counted for --max-warnings', () => {
+    const d = notAMeldcodeDoc();
+    expect(exitOutcome([d], [], { failOn: 'error', maxWarnings: 0, exitZero: true })).toMatchObject({ code: 0, warnings: 0, warningsExceeded: false });
   });
 });

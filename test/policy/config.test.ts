@@ -131,6 +131,7 @@ describe('config errors name the key', () => {
     { name: 'empty ignore glob', file: 'meldcode.config.yaml', text: 'ignore:\n  - ok\n  - ""\n', key: 'ignore[1]', message: /ignore\[1\]: must not be empty/ },
     { name: 'bad ignore glob', file: 'meldcode.config.yaml', text: 'ignore:\n  - "beleid/{a,b"\n', key: 'ignore[0]', message: /ignore\[0\]: unbalanced "\{"/ },
     { name: 'bad lang', file: 'meldcode.config.yaml', text: 'lang: de\n', key: 'lang', message: /lang: expected "nl" \| "en", got "de"/ },
+    { name: 'unknown format', file: 'meldcode.config.yaml', text: 'format: pdf\n', key: 'format', message: /format: expected "stylish" \| "json" \| "sarif" \| "junit" \| "csv" \| "markdown" \| "html" \| "md" \| "xml" \| "text", got "pdf"/ },
     { name: 'not an object', file: 'meldcode.config.yaml', text: '- sector: wmo\n', key: '', message: /^meldcode\.config\.yaml:1: expected an object, got a list$/ },
     { name: 'broken YAML', file: 'meldcode.config.yaml', text: 'rules:\n  M04: [error\n', key: '', message: /^meldcode\.config\.yaml:\d+: not valid YAML: / },
     { name: 'broken JSON', file: 'meldcode.config.json', text: '{ "sector": "wmo", }', key: '', message: /^meldcode\.config\.json: not valid JSON: / },

@@ -89,6 +89,13 @@ describe('countFindings', () => {
     expect(countFindings(docs)).toEqual({ error: 1, warning: 1, info: 2, suppressed: 1, expired: 1 });
   });
 
+  it('counts only documents judged as a meldcode (a not-a-meldcode document fails on its own)', () => {
+    expect(countFindings([D.notMeldcode(), D.unreadable()])).toEqual({ error: 0, warning: 0, info: 0, suppressed: 0, expired: 0 });
+    const notMeldcodeWithWarning = doc({ file: 'beleid/nieuws.md', verdict: 'not-a-meldcode', gaps: { M10: 'missing' } });
+    expect(countFindings([notMeldcodeWithWarning, D.twoWarnings()]).warning).toBe(2);
+    expect(exitCode([notMeldcodeWithWarning], { exitZero: true, maxWarnings: 0 })).toBe(0);
+  });
+
   it('ignores present and not-applicable elements', () => {
     const d = doc({ file: 'k.md', sector: 'kinderopvang', gaps: { M08: 'missing', M07: 'missing' } }); // neither applies to kinderopvang
     expect(d.elements.filter((e: ElementResult) => e.status === 'not-applicable').map((e) => e.id)).toEqual(expect.arrayContaining(['M07', 'M08']));
