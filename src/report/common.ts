@@ -5,6 +5,7 @@ import type { DocumentResult, ElementResult, EraInfo, SectorInfo, Status } from 
 import { local, MESSAGES, t, type Lang, type MessageKey } from '../i18n/messages.js';
 import type { Severity } from '../rules/schema.js';
 import { skipReasonText } from '../batch/skip-reasons.js';
+import { reportTranslator } from './texts.js';
 import type { ReportInput, RuleMeta } from './types.js';
 
 export const TOOL_NAME = 'meldcode-check';
@@ -315,6 +316,11 @@ export function sortElements(elements: ElementResult[]): ElementResult[] {
   return [...elements].sort(byId);
 }
 
+/** The reason a file was skipped, for people (the policy's 'ignored' included). */
+export function skipText(reason: string, lang: Lang): string {
+  return reason === 'ignored' ? reportTranslator(lang)('skip.ignored') : skipReasonText(reason, lang);
+}
+
 /** Skip reasons not worth mentioning in a human report (hidden files, node_modules, labels.json). */
 const QUIET_SKIPS = new Set(['hidden', 'node_modules', 'labels-file']);
 
@@ -323,8 +329,118 @@ export function skippedByReason(input: Pick<ReportInput, 'skipped'>, lang: Lang)
   const groups = new Map<string, string[]>();
   for (const s of input.skipped ?? []) {
     if (QUIET_SKIPS.has(s.reason)) continue;
-    const reason = skipReasonText(s.reason, lang);
+    const reason = skipText(s.reason, lang);
     groups.set(reason, [...(groups.get(reason) ?? []), s.path]);
   }
   return [...groups.entries()].map(([reason, files]) => ({ reason, files }));
+}
+
+// ── Batch report helpers (html, markdown, stylish) ───────────────────────────────────
+
+export interface GapSummary {
+  /** Gaps that decide the verdict (a parent left out when one of its children is listed). */
+  missing: string[];
+  partial: string[];
+  /** Gaps on elements that never decide the verdict (M01, M07, M10). */
+  otherMissing: string[];
+  otherPartial: string[];
+}
+
+/** The gap elements of a document worth a paragraph each: a parent is left out when a child is listed. */
+export function shownGaps(doc: DocumentResult, rules?: RuleMeta[]): ElementResult[] {
+  const gaps = sortElements(legalElements(doc).filter(isGap));
+  const parentOf = (id: string): string | undefined => rules?.find((r) => r.id === id)?.parent ?? /^(M\d\d)\.\d$/.exec(id)?.[1];
+  const parents = new Set(gaps.map((g) => parentOf(g.id)).filter((p): p is string => !!p));
+  return gaps.filter((g) => !parents.has(g.id));
+}
+
+/** Gaps split by whether they decide the verdict. Not-a-meldcode and unreadable documents have none. */
+export function gapSummary(doc: DocumentResult, rules?: RuleMeta[]): GapSummary {
+  const out: GapSummary = { missing: [], partial: [], otherMissing: [], otherPartial: [] };
+  if (doc.verdict !== 'compliant' && doc.verdict !== 'non-compliant') return out;
+  for (const g of shownGaps(doc, rules)) {
+    if (g.decidesVerdict) (g.status === 'missing' ? out.missing : out.partial).push(g.id);
+    else (g.status === 'missing' ? out.otherMissing : out.otherPartial).push(g.id);
+  }
+  return out;
+}
+
+/** "✖ M04, M06  ◐ M03.5 · overig: ✖ M01" (plain text, for stylish and markdown). */
+export function gapText(g: GapSummary, otherLabel: string, sep = '  '): string {
+  const part = (missing: string[], partial: string[]) =>
+    [missing.length ? `${SYMBOLS.missing} ${missing.join(', ')}` : '', partial.length ? `${SYMBOLS.partial} ${partial.join(', ')}` : ''].filter(Boolean).join(sep);
+  const main = part(g.missing, g.partial);
+  const other = part(g.otherMissing, g.otherPartial);
+  return [main, other ? `${otherLabel}: ${other}` : ''].filter(Boolean).join(' · ');
+}
+
+/** Legal elements that never decide the verdict (M01, M07, M10), from the rule set. */
+export function nonDecidingIds(rules: RuleMeta[]): string[] {
+  return rules.filter((r) => r.kind === 'element' && !r.verdict).map((r) => r.id).sort((a, b) => a.localeCompare(b, 'en', { numeric: true }));
+}
+
+/** A text from before 2019, or one with outdated references (AMK, Wbp, either/or step 5). */
+export function isOutdated(doc: DocumentResult): boolean {
+  return !!doc.era && (doc.era.value === '2013' || doc.era.value === '2015' || doc.era.markers.length > 0);
+}
+
+/** All skipped files counted by reason, the quiet ones (labels.json, hidden files) included. */
+export function skippedCounts(input: Pick<ReportInput, 'skipped'>): { total: number; byReason: Array<{ reason: string; n: number }> } {
+  const map = new Map<string, number>();
+  for (const s of input.skipped ?? []) map.set(s.reason, (map.get(s.reason) ?? 0) + 1);
+  return { total: input.skipped?.length ?? 0, byReason: [...map].map(([reason, n]) => ({ reason, n })) };
+}
+
+/** Top-level elements that decide the verdict, by how many meldcodes fall short on them (most first). */
+export function mostFrequentGaps(s: BatchSummary, rules: RuleMeta[]): ElementSummary[] {
+  const deciding = new Set(rules.filter((r) => r.kind === 'element' && r.verdict && !r.parent).map((r) => r.id));
+  return s.elements
+    .filter((e) => deciding.has(e.id) && e.partial + e.missing > 0)
+    .sort((a, b) => b.partial + b.missing - (a.partial + a.missing) || byId(a, b));
+}
+
+/** A title as it reads inside a sentence: "Afwegingskader" → "afwegingskader" (not "AMK"). */
+export function inSentence(title: string): string {
+  return /^\p{Lu}\p{Ll}/u.test(title) ? title[0]!.toLowerCase() + title.slice(1) : title;
+}
+
+// ── Sentences shared by the batch reports ────────────────────────────────────────────
+
+/** "A, B en C" / "A, B and C". */
+export function listJoin(items: string[], lang: Lang): string {
+  if (items.length <= 1) return items.join('');
+  return `${items.slice(0, -1).join(', ')} ${lang === 'nl' ? 'en' : 'and'} ${items[items.length - 1]}`;
+}
+
+/** "Het vaakst schiet de meldcode tekort op: afwegingskader (8 van 32), …": the top 4, or ''. */
+export function mostGapsSentence(s: BatchSummary, rules: RuleMeta[], lang: Lang): string {
+  const rt = reportTranslator(lang);
+  const top = mostFrequentGaps(s, rules).slice(0, 4);
+  if (!top.length) return s.meldcodes > 1 ? rt('summary.noGaps') : '';
+  const items = top.map((e) => rt('summary.gapItem', { title: inSentence(local(e.title, lang)), k: e.partial + e.missing, n: e.applicable }));
+  return rt('summary.mostGaps', { list: listJoin(items, lang) });
+}
+
+/** Which elements decide the verdict, and which never do (from the rule set). */
+export function frameworkNote(rules: RuleMeta[], lang: Lang): string {
+  const rt = reportTranslator(lang);
+  const deciding = rules.filter((r) => r.kind === 'element' && r.verdict && !r.parent);
+  const list = deciding.map((r) => (r.appliesTo === 'all' ? r.id : rt('summary.whereApplicable', { id: r.id })));
+  return rt('summary.framework', { list: listJoin(list, lang), other: listJoin(nonDecidingIds(rules), lang) });
+}
+
+/** "7 bestanden in de opgegeven mappen zijn niet onderzocht: labelbestand (labels.json) (7)." or ''. */
+export function skippedSentence(input: Pick<ReportInput, 'skipped'>, lang: Lang): string {
+  const rt = reportTranslator(lang);
+  const c = skippedCounts(input);
+  if (!c.total) return '';
+  const reasons = c.byReason.map((r) => rt('summary.skippedReason', { reason: skipText(r.reason, lang), n: r.n })).join('; ');
+  return c.total === 1 ? rt('summary.skipped1', { reasons }) : rt('summary.skipped', { n: c.total, reasons });
+}
+
+/** "verouderde tekst (2013)" / "verouderde verwijzingen" for a meldcode with an outdated text, else ''. */
+export function outdatedLabel(doc: DocumentResult, lang: Lang): string {
+  if (!isOutdated(doc) || (doc.verdict !== 'compliant' && doc.verdict !== 'non-compliant')) return '';
+  const rt = reportTranslator(lang);
+  return doc.era && (doc.era.value === '2013' || doc.era.value === '2015') ? rt('docs.outdated', { era: doc.era.value }) : rt('docs.outdatedMarkers');
 }

@@ -10,22 +10,32 @@ import {
   eraText,
   errorText,
   formatLocation,
-  gapIds,
+  gapSummary,
+  gapText,
   goodPractice,
   isGap,
   isSuppressed,
   legalElements,
   markerText,
+  frameworkNote,
+  mostGapsSentence,
+  nonDecidingIds,
+  outdatedLabel,
   sectorSourceText,
   sectorText,
+  shownGaps,
+  skippedByReason,
+  skippedSentence,
   sortElements,
   statusText,
   summarize,
   SYMBOLS,
   verdictText,
   whereOf,
+  type BatchSummary,
 } from './common.js';
-import type { ReportInput, ReportOptions, Reporter } from './types.js';
+import { reportTranslator, type ReportTranslate } from './texts.js';
+import type { ReportInput, ReportOptions, Reporter, RuleMeta } from './types.js';
 
 /** Escapes text for Markdown, inside and outside tables: no HTML, no formatting, no links. */
 export function mdEscape(s: string): string {
@@ -59,7 +69,7 @@ function elementTable(input: ReportInput, kind: 'element' | 'good-practice', tr:
   return out;
 }
 
-function elementBlock(d: DocumentResult, e: ElementResult, lang: Lang, tr: Translate): string[] {
+function elementBlock(d: DocumentResult, e: ElementResult, lang: Lang, tr: Translate, rt: ReportTranslate): string[] {
   const out: string[] = [];
   const title = `${SYMBOLS[e.status]} ${e.id} ${mdEscape(local(e.title, lang))}: ${statusText(e.status, lang)}`;
   out.push(`#### ${title}`, '');
@@ -70,60 +80,76 @@ function elementBlock(d: DocumentResult, e: ElementResult, lang: Lang, tr: Trans
   out.push(mdEscape(local(e.message, lang)), '');
   for (const r of e.reasons) out.push(`- ${mdEscape(local(r, lang))}`);
   if (e.reasons.length) out.push('');
+  if (e.evidence.length) out.push(`${rt('doc.found')}:`, '');
   for (const ev of e.evidence) {
     const loc = formatLocation(ev.location, lang, true);
     out.push(`> ${mdEscape(ev.quote)}${loc ? `  \n> — ${mdEscape(loc)}` : ''}`, '');
   }
   if (!e.evidence.length) {
     const where = whereOf(e, lang, d);
-    if (where.text) out.push(`*${mdEscape(where.text)}*`, '');
+    out.push(`*${mdEscape([rt('doc.nothingFound'), where.text ? `${where.text[0]!.toUpperCase()}${where.text.slice(1)}.` : ''].filter(Boolean).join(' '))}*`, '');
   }
   if (e.advice) out.push(`**${tr('label.advice')}:** ${mdEscape(local(e.advice, lang))}`, '');
   if (e.kind === 'element') out.push(`**${tr('label.basis')}:** ${mdEscape(e.basis.article)}`, '');
   return out;
 }
 
-function documentSection(d: DocumentResult, i: number, lang: Lang, tr: Translate): string[] {
-  const out: string[] = [`### <a id="${anchorId(i)}"></a>${mdEscape(d.file)}`, ''];
+function documentSection(d: DocumentResult, i: number, lang: Lang, tr: Translate, rules: RuleMeta[]): string[] {
+  const rt = reportTranslator(lang);
+  const out: string[] = [`### <a id="${anchorId(i)}"></a>${mdEscape(d.organisation?.name ?? d.file)}`, ''];
+  if (d.organisation) out.push(`${tr('label.file')}: ${mdEscape(d.file)}`, '');
   if (d.verdict === 'error') {
     out.push(`**${tr('label.verdict')}:** ${verdictText(d.verdict, lang)}: ${mdEscape(errorText(d, lang))}`, '');
     return out;
   }
   const facts: string[] = [];
-  if (d.organisation) facts.push(`- **${tr('label.organisation')}:** ${mdEscape(d.organisation.name)}`);
   if (d.sector) facts.push(`- **${tr('label.sector')}:** ${mdEscape(sectorText(d.sector.value, lang))} (${mdEscape(sectorSourceText(d.sector, lang))})`);
-  if (d.era) {
+  if (d.era && d.verdict !== 'not-a-meldcode') {
     const markers = d.era.markers.map((m) => `${markerText(m.marker, lang)} (${formatLocation(m.location, lang)})`);
     facts.push(`- **${tr('label.era')}:** ${mdEscape(eraText(d.era.value, lang))}`);
     if (markers.length) facts.push(`- **${tr('label.outdated')}:** ${mdEscape(markers.join('; '))}`);
   }
   if (d.documentType) facts.push(`- **${tr('label.documentType')}:** ${mdEscape(local(d.documentType.reason, lang))}`);
+  if (d.duplicates?.length) facts.push(`- **${tr('label.sameContent')}:** ${mdEscape(d.duplicates.join(', '))}`);
   facts.push(`- **${tr('label.verdict')}:** ${verdictText(d.verdict, lang)}`);
   out.push(...facts, '');
   if (d.verdict === 'not-a-meldcode') {
     out.push(tr('doc.notAMeldcodeHint'), '');
     return out;
   }
-  if (d.era?.updates.length) {
-    out.push(`**${tr('label.updates')}:**`, '', ...d.era.updates.map((u) => `- ${mdEscape(local(u, lang))}`), '');
-  }
+  const gaps = shownGaps(d, rules);
+  const deciding = gaps.filter((e) => e.decidesVerdict);
+  const other = gaps.filter((e) => !e.decidesVerdict);
+  const conclusion =
+    d.verdict === 'compliant' ? rt('doc.conclusion.compliant') : deciding.length === 1 ? rt('doc.conclusion.nonCompliant1') : rt('doc.conclusion.nonCompliant', { n: deciding.length });
+  out.push(`**${conclusion}**`, '');
   const legal = countElements(legalElements(d));
   const gp = countElements(goodPractice(d));
   out.push(`${tr('doc.legalCounts', { present: legal.present, total: legal.total, partial: legal.partial, missing: legal.missing })}; ${tr('doc.goodPracticeCounts', { present: gp.present, total: gp.total })}.`, '');
+  if (d.era?.updates.length) {
+    out.push(`**${rt('doc.outdatedNotice')}**`, '', ...d.era.updates.map((u) => `- ${mdEscape(local(u, lang))}`), '');
+  }
   out.push(row(['', tr('label.id'), tr('label.element'), tr('label.status'), tr('label.evidence')]), row(['---', '---', '---', '---', '---']));
   for (const e of sortElements(d.elements)) {
     const where = e.status === 'not-applicable' ? '' : whereOf(e, lang, d).text;
     out.push(row([SYMBOLS[e.status], e.id, mdEscape(local(e.title, lang)), statusText(e.status, lang) + (isSuppressed(e) ? ` (${tr('status.suppressed')})` : ''), mdEscape(where)]));
   }
   out.push('');
-  for (const e of sortElements(d.elements).filter(isGap)) out.push(...elementBlock(d, e, lang, tr));
+  if (deciding.length) out.push(`#### ${rt('doc.gaps')}`, '', ...deciding.flatMap((e) => elementBlock(d, e, lang, tr, rt)));
+  if (other.length) out.push(`#### ${rt('doc.otherFindings')}`, '', ...other.flatMap((e) => elementBlock(d, e, lang, tr, rt)));
+  const gpGaps = sortElements(goodPractice(d)).filter(isGap);
+  if (gpGaps.length) out.push(`#### ${tr('label.goodPractice')}`, '', ...gpGaps.flatMap((e) => elementBlock(d, e, lang, tr, rt)));
   return out;
 }
 
 export const markdown: Reporter = (input: ReportInput, options: ReportOptions) => {
   const lang = options.lang;
   const tr = translator(lang);
+  const rt = reportTranslator(lang);
+  const rules = input.ruleset.rules;
   const s = summarize(input);
+  const multi = input.documents.length > 1;
+  const names = displayNames(input.documents.map((d) => d.file));
   const out: string[] = [`# ${tr('report.title')}`, ''];
   out.push(
     `${tr('report.generated', { date: longDate(options.now ?? new Date(), lang), tool: input.tool.name, version: input.tool.version })}  `,
@@ -134,35 +160,60 @@ export const markdown: Reporter = (input: ReportInput, options: ReportOptions) =
     '',
   );
   out.push(`${summaryLead(s, tr)}`, '');
+  if (multi) out.push(countsLine(s, tr, rt), '');
+  const most = s.meldcodes > 1 ? mostGapsSentence(s, rules, lang) : '';
+  if (most) out.push(most, '');
   if (s.meldcodes > 1) {
-    out.push(`### ${tr('report.perElement')}`, '', tr('report.perElementLead'), '', ...elementTable(input, 'element', tr, lang), '');
+    out.push(`### ${tr('report.perElement')}`, '', tr('report.perElementLead'), '', ...elementTable(input, 'element', tr, lang), '', `*${frameworkNote(rules, lang)}*`, '');
     out.push(`### ${tr('report.goodPractice')}`, '', tr('report.goodPracticeLead'), '', ...elementTable(input, 'good-practice', tr, lang), '');
   }
+  const sk = multi ? skippedSentence(input, lang) : '';
+  if (sk) out.push(`*${mdEscape(sk)}*`, '');
+  out.push(`*${rt('summary.automated')}*`, '');
   const docs = input.documents.filter((d) => d.verdict !== 'error');
-  if (input.documents.length > 1 && docs.length) {
-    const names = displayNames(input.documents.map((d) => d.file));
+  if (multi && docs.length) {
     out.push(`## ${tr('report.documents')}`, '');
-    out.push(row([tr('label.file'), tr('label.organisation'), tr('label.sector'), tr('label.verdict'), tr('label.gaps')]), row(['---', '---', '---', '---', '---']));
-    for (const d of docs) {
+    out.push(row([rt('docs.nr'), tr('label.file'), tr('label.organisation'), tr('label.sector'), tr('label.verdict'), tr('label.gaps')]), row(['---:', '---', '---', '---', '---', '---']));
+    docs.forEach((d, k) => {
       const i = input.documents.indexOf(d);
-      const g = d.verdict === 'not-a-meldcode' ? { missing: [], partial: [] } : gapIds(d, input.ruleset.rules);
-      const gaps = [g.missing.length ? `✖ ${g.missing.join(', ')}` : '', g.partial.length ? `◐ ${g.partial.join(', ')}` : ''].filter(Boolean).join(' ') || '–';
-      out.push(row([`[${mdEscape(names.get(d.file) ?? d.file)}](#${anchorId(i)})`, mdEscape(d.organisation?.name ?? '–'), d.sector?.value ?? '–', verdictText(d.verdict, lang, true), gaps]));
-    }
+      const outdated = outdatedLabel(d, lang) ? ` · ${outdatedLabel(d, lang)}` : '';
+      const gaps = gapText(gapSummary(d, rules), rt('docs.other'), ' ') || '–';
+      out.push(row([String(k + 1), `[${mdEscape(names.get(d.file) ?? d.file)}](#${anchorId(i)})`, mdEscape(d.organisation?.name ?? '–'), d.sector?.value ?? '–', verdictText(d.verdict, lang, true) + outdated, gaps]));
+    });
     out.push('');
+    const hasOther = docs.some((d) => {
+      const g = gapSummary(d, rules);
+      return g.otherMissing.length + g.otherPartial.length > 0;
+    });
+    out.push(`*${SYMBOLS.missing} ${statusText('missing', lang)} · ${SYMBOLS.partial} ${statusText('partial', lang)}${hasOther ? `. ${rt('docs.otherNote', { ids: nonDecidingIds(rules).join(', ') })}` : ''}*`, '');
   }
   const errors = input.documents.filter((d) => d.verdict === 'error');
   if (errors.length) {
     out.push(`## ${tr('report.unreadable')}`, '', tr('report.unreadableLead'), '');
-    for (const d of errors) out.push(`- ${mdEscape(d.file)}: ${mdEscape(errorText(d, lang))}`);
+    for (const d of errors) out.push(`- ${mdEscape(names.get(d.file) ?? d.file)}: ${mdEscape(errorText(d, lang))}`);
     out.push('');
   }
-  out.push(`## ${tr('report.details')}`, '');
+  const skipped = skippedByReason(input, lang);
+  if (multi && skipped.length) {
+    out.push(`## ${tr('report.skipped')}`, '');
+    for (const g of skipped) for (const f of g.files) out.push(`- ${mdEscape(f)}: ${mdEscape(g.reason)}`);
+    out.push('');
+  }
+  if (docs.length) out.push(`## ${tr('report.details')}`, '');
   input.documents.forEach((d, i) => {
-    if (d.verdict !== 'error') out.push(...documentSection(d, i, lang, tr));
+    if (d.verdict !== 'error') out.push(...documentSection(d, i, lang, tr, rules));
   });
   return `${out.join('\n').replace(/\n{3,}/g, '\n\n').trimEnd()}\n`;
 };
+
+/** "14 van 32 meldcodes voldoen aan artikel 2 · 18 voldoen niet · 7 geen meldcode · 8 onleesbaar · 47 documenten". */
+function countsLine(s: BatchSummary, tr: Translate, rt: ReportTranslate): string {
+  const parts = [`**${tr('label.of', { x: s.compliant, n: s.meldcodes })} ${rt('kpi.compliantOf')}**`, `${s.nonCompliant} ${tr('kpi.nonCompliant')}`];
+  if (s.notAMeldcode) parts.push(`${s.notAMeldcode} ${tr('kpi.notAMeldcode')}`);
+  if (s.errors) parts.push(`${s.errors} ${tr('kpi.errors')}`);
+  parts.push(`${s.documents} ${tr('kpi.documents')}`);
+  return parts.join(' · ');
+}
 
 /** The opening sentence of a report, in the style of a supervision report. */
 export function summaryLead(s: ReturnType<typeof summarize>, tr: Translate): string {

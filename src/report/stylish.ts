@@ -11,19 +11,25 @@ import {
   eraText,
   errorText,
   formatLocation,
-  gapIds,
+  frameworkNote,
+  gapSummary,
+  gapText,
   goodPractice,
   isGap,
   isOpenGap,
   isSuppressed,
   legalElements,
   markerText,
+  mostGapsSentence,
+  nonDecidingIds,
   padEnd,
   padStart,
   sectorSourceText,
   sectorText,
   SEVERITY_RANK,
   skippedByReason,
+  skippedCounts,
+  skipText,
   SYMBOLS,
   sortElements,
   summarize,
@@ -33,6 +39,7 @@ import {
   width,
   wrap,
 } from './common.js';
+import { reportTranslator } from './texts.js';
 import type { ReportInput, ReportOptions, Reporter } from './types.js';
 
 type Colors = ReturnType<typeof pc.createColors>;
@@ -235,6 +242,7 @@ function cellText(c: Cell | undefined): string {
 
 function batchSummary(ctx: Ctx, input: ReportInput): string[] {
   const { c, tr, lang } = ctx;
+  const rt = reportTranslator(lang);
   const s = summarize(input);
   const out: string[] = [c.bold(tr('batch.title', { n: s.documents }))];
   const parts = [
@@ -243,9 +251,14 @@ function batchSummary(ctx: Ctx, input: ReportInput): string[] {
   ];
   if (s.notAMeldcode) parts.push(c.yellow(tr('batch.counts.notAMeldcode', { n: s.notAMeldcode })));
   if (s.errors) parts.push(c.red(tr('batch.counts.errors', { n: s.errors })));
+  const skippedN = skippedCounts(input).total;
+  if (skippedN) parts.push(c.dim(`${skippedN} ${rt('summary.skippedShort')}`));
   out.push(`  ${parts.join(' · ')}`);
+  const most = s.meldcodes > 1 ? mostGapsSentence(s, input.ruleset.rules, lang) : '';
+  if (most) out.push(...wrap(most, ctx.width - 2).map((l) => `  ${l}`));
 
-  if (s.meldcodes > 0) {
+  // Per element only from two meldcodes on ("1 van 1" says nothing the document above does not).
+  if (s.meldcodes > 1) {
     out.push('', `  ${c.bold(tr('batch.perElement'))}`);
     const nW = String(s.meldcodes).length;
     const num = (n: number, style: (x: string) => string) => ({ text: String(n), align: 'right' as const, style: n > 0 ? style : c.dim });
@@ -259,13 +272,15 @@ function batchSummary(ctx: Ctx, input: ReportInput): string[] {
     ];
     const rows: Cell[][] = [header];
     let lastKind: string | undefined;
+    const notCounted = new Set(nonDecidingIds(input.ruleset.rules));
     for (const e of s.elements) {
       if (lastKind && e.kind !== lastKind) rows.push([]);
       lastKind = e.kind;
       const ofN = e.applicable ? tr('label.of', { x: padStart(String(e.present), nW), n: padStart(String(e.applicable), nW) }) : padStart('–', nW);
+      const title = notCounted.has(e.id) ? `${truncate(local(e.title, lang), 46 - 16)} (${rt('summary.notCounted')})` : truncate(local(e.title, lang), 46);
       rows.push([
-        e.id,
-        truncate(local(e.title, lang), 46),
+        notCounted.has(e.id) ? { text: e.id, style: c.dim } : e.id,
+        notCounted.has(e.id) ? { text: title, style: c.dim } : title,
         { text: ofN, style: e.applicable > 0 && e.present === e.applicable ? c.green : (x) => x },
         num(e.partial, c.yellow),
         num(e.missing, e.kind === 'element' ? c.red : c.cyan),
@@ -273,6 +288,7 @@ function batchSummary(ctx: Ctx, input: ReportInput): string[] {
       ]);
     }
     out.push(...table(rows));
+    out.push(...wrap(frameworkNote(input.ruleset.rules, lang), ctx.width - 2).map((l) => `  ${c.dim(l)}`));
   }
 
   const names = displayNames(input.documents.map((d) => d.file));
@@ -283,11 +299,7 @@ function batchSummary(ctx: Ctx, input: ReportInput): string[] {
       [tr('label.file'), tr('label.organisation'), tr('label.sector'), tr('label.verdict'), tr('label.gaps')].map((text) => ({ text, style: c.dim })),
     ];
     for (const d of docs) {
-      const gaps = gapIds(d, input.ruleset.rules);
-      const gapText =
-        d.verdict === 'not-a-meldcode'
-          ? ''
-          : [gaps.missing.length ? `✖ ${gaps.missing.join(', ')}` : '', gaps.partial.length ? `◐ ${gaps.partial.join(', ')}` : ''].filter(Boolean).join('  ') || '–';
+      const gapsText = d.verdict === 'not-a-meldcode' ? '' : gapText(gapSummary(d, input.ruleset.rules), rt('docs.other')) || '–';
       const verdict = verdictText(d.verdict, lang, true);
       const vStyle = d.verdict === 'compliant' ? c.green : d.verdict === 'non-compliant' ? c.red : c.yellow;
       rows.push([
@@ -295,7 +307,7 @@ function batchSummary(ctx: Ctx, input: ReportInput): string[] {
         truncate(d.organisation?.name ?? '–', 30),
         d.sector?.value ?? '–',
         { text: verdict, style: vStyle },
-        gapText,
+        gapsText,
       ]);
     }
     out.push(...table(rows));
@@ -307,12 +319,18 @@ function batchSummary(ctx: Ctx, input: ReportInput): string[] {
     for (const d of errors) out.push(`  ${names.get(d.file) ?? d.file}: ${errorText(d, lang)}`);
   }
   const skipped = skippedByReason(input, lang);
-  if (skipped.length) {
-    const n = skipped.reduce((k, g) => k + g.files.length, 0);
-    out.push('', `  ${c.bold(tr('batch.skipped', { n }))}`);
+  const counts = skippedCounts(input);
+  if (counts.total) {
+    out.push('', `  ${c.bold(tr('batch.skipped', { n: counts.total }))}`);
     for (const g of skipped) {
       const names = g.files.slice(0, 6).map((f) => f.split(/[\\/]/).pop()).join(', ') + (g.files.length > 6 ? ', …' : '');
       out.push(`  ${c.dim(`${g.reason}: ${names}`)}`);
+    }
+    // Label files, hidden files and node_modules: counted, not listed.
+    const listed = new Set(skipped.map((g) => g.reason));
+    for (const r of counts.byReason) {
+      const text = skipText(r.reason, lang);
+      if (!listed.has(text)) out.push(`  ${c.dim(`${text}: ${r.n}`)}`);
     }
   }
   return out;

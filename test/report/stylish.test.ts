@@ -96,17 +96,21 @@ describe('stylish reporter', () => {
   it('summarises a batch per element and per document, with unreadable files apart', () => {
     const out = stylish(batchInput(), { lang: 'nl', color: false });
     const summary = out.slice(out.indexOf('Samenvatting van 5 documenten'));
-    expect(summary).toContain('3 meldcodes · 1 van 3 voldoet aan artikel 2 · 1 geen meldcode · 1 onleesbaar');
+    expect(summary).toContain('3 meldcodes · 1 van 3 voldoet aan artikel 2 · 1 geen meldcode · 1 onleesbaar · 2 overgeslagen');
+    expect(summary).toContain('Het vaakst schiet de meldcode tekort op: verantwoordelijkheden per stap (2 van 3), stappenplan (1\n  van 3), afwegingskader (1 van 3) en bijzondere vormen van geweld (1 van 3).');
+    expect(summary).toContain('M01, M07 en M10 tellen\n  niet mee voor het oordeel');
     expect(summary).toMatch(/M04\s+Afwegingskader\s+2 van 3\s+0\s+1\s+0/);
-    expect(summary).toMatch(/M07\s+Verwijsindex risicojongeren\s+–\s+0\s+0\s+3/);
+    expect(summary).toMatch(/M07\s+Verwijsindex risicojongeren \(telt niet mee\)\s+–\s+0\s+0\s+3/);
     expect(summary).toMatch(/M05\.1\s+Eindverantwoordelijke voor de beslissing om t…\s+1 van 3\s+0\s+2\s+0/);
-    expect(summary).toMatch(/set2\/Meldcode Kikkerhuis 't oud\.docx\s+=Kinderdagverblijf "t Kikkerh…\s+kinderopvang\s+voldoet niet\s+✖ M04, M05\.1, M06  ◐ M03\.2, M03\.5, M10/);
+    expect(summary).toMatch(/set2\/Meldcode Kikkerhuis 't oud\.docx\s+=Kinderdagverblijf "t Kikkerh…\s+kinderopvang\s+voldoet niet\s+✖ M04, M05\.1, M06  ◐ M03\.2, M03\.5 · overig: ◐ M10\n/);
     expect(summary).toMatch(/voorbeeld\/meldcode-de-waterlinie\.md\s+Stichting De Waterlinie\s+wmo\s+voldoet\s+–/);
     expect(summary).toContain('Onleesbare bestanden (1)');
     expect(summary).toContain('\n  corpus/errors/meldcode-huisarts-wachtwoord.pdf: versleutelde PDF');
-    expect(summary).toContain('Overgeslagen bestanden (1)');
+    expect(summary).toContain('Overgeslagen bestanden (2)');
     expect(summary).toContain('geen document (gegevens, afbeelding, code …): organogram.png');
-    expect(summary).not.toContain('labels.json');
+    // Label files are counted, not listed by name.
+    expect(summary).toContain('\n  labelbestand (labels.json): 1');
+    expect(summary).not.toContain('corpus/a/labels.json');
     // The unreadable file is not in the documents table
     const table = summary.slice(summary.indexOf('Documenten'), summary.indexOf('Onleesbare'));
     expect(table).not.toContain('wachtwoord');
