@@ -1,7 +1,13 @@
-/** Human text for the reason codes in BatchResult.skipped (Dutch and English). */
+/**
+ * Human text for the reason codes in BatchResult.skipped (Dutch and English), and for `ignored`:
+ * a document the CLI left out because the config's `ignore` matches it (src/cli/policy.ts).
+ */
 import type { SkipReason } from './inputs.js';
 
-const TEXT: Record<SkipReason, { nl: string; en: string }> = {
+/** Reasons the policy adds after the batch (not a SkipReason of the batch itself). */
+export type PolicySkipReason = 'ignored';
+
+const TEXT: Record<SkipReason | PolicySkipReason, { nl: string; en: string }> = {
   hidden: { nl: 'verborgen bestand of map', en: 'hidden file or folder' },
   node_modules: { nl: 'map node_modules', en: 'node_modules folder' },
   'labels-file': { nl: 'labelbestand (labels.json)', en: 'label file (labels.json)' },
@@ -12,8 +18,9 @@ const TEXT: Record<SkipReason, { nl: string; en: string }> = {
   'broken-link': { nl: 'verbroken koppeling', en: 'broken link' },
   'nested-archive': { nl: 'zip in een zip wordt niet gelezen', en: 'a zip inside a zip is not read' },
   'unreadable-folder': { nl: 'map kan niet worden gelezen', en: 'folder cannot be read' },
+  ignored: { nl: 'genegeerd (ignore in de configuratie)', en: 'ignored (ignore in the config)' },
 };
 
 export function skipReasonText(reason: string, lang: 'nl' | 'en' = 'nl'): string {
-  return (TEXT as Record<string, { nl: string; en: string }>)[reason]?.[lang] ?? reason;
+  return Object.hasOwn(TEXT, reason) ? (TEXT as Record<string, { nl: string; en: string }>)[reason]![lang] : reason;
 }

@@ -26,7 +26,7 @@ import {
   type ReportSpec,
 } from './options.js';
 import { checkOutputTargets, writeAtomic } from './output.js';
-import { addBaselineToJson, applyPolicy, baselineJson, policyNotes, preparePolicy, type PolicySetup } from './policy.js';
+import { applyPolicy, baselineJson, policyNotes, preparePolicy, type PolicySetup } from './policy.js';
 import { configErrorLine, isConfigErrorLike, shownPath } from './policy-text.js';
 
 /** Raw option values as commander hands them over. */
@@ -196,12 +196,12 @@ export async function runCheck(inputs: string[], raw: CheckRawOptions, startLang
   const documents = policy.documents;
   const skipped: NonNullable<ReportInput['skipped']> = [...(batch.skipped ?? []), ...policy.ignored.map((p) => ({ path: p, reason: 'ignored' }))];
 
-  const input: ReportInput = { tool: io.tool, ruleset, documents, skipped, unmatched };
+  const input: ReportInput = { tool: io.tool, ruleset, documents, skipped, unmatched, ...(policy.baseline ? { baseline: baselineJson(policy.baseline, io.cwd) } : {}) };
   const columns = io.stdout.isTTY && io.stdout.columns ? Math.min(io.stdout.columns, 120) : 100;
   for (const r of reports) {
     const toScreen = !r.file || r.file === '-';
     const reporter = await loadReporter(r.format);
-    let text = reporter(input, {
+    const text = reporter(input, {
       lang,
       color: toScreen && r.format === 'stylish' ? useColor(opts.color, io.env, io.stdout.isTTY) : false,
       quiet: opts.quiet,
@@ -211,7 +211,6 @@ export async function runCheck(inputs: string[], raw: CheckRawOptions, startLang
       now,
       width: toScreen ? columns : 100,
     });
-    if (r.format === 'json' && policy.baseline) text = addBaselineToJson(text, baselineJson(policy.baseline, io.cwd));
     if (toScreen) io.stdout.write(text);
     else {
       writeAtomic(r.file!, text, lang, io.cwd);

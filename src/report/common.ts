@@ -182,6 +182,44 @@ export function isOpenGap(e: ElementResult): boolean {
   return isGap(e) && !isSuppressed(e);
 }
 
+/** A finding whose waiver has expired: open again, and reports say why. */
+export function isExpiredWaiver(e: ElementResult): boolean {
+  return isGap(e) && !!e.suppressed?.expired;
+}
+
+/**
+ * How a finding is covered, for a status cell: "uitzondering" / "basislijn" while the waiver or
+ * baseline entry holds, "uitzondering verlopen" once the waiver expired; '' for anything else.
+ */
+export function suppressionLabel(e: ElementResult, lang: Lang): string {
+  if (!isGap(e) || !e.suppressed) return '';
+  const rt = reportTranslator(lang);
+  if (e.suppressed.expired) return rt('suppression.expired');
+  return rt(e.suppressed.kind === 'waiver' ? 'suppression.waiver' : 'suppression.baseline');
+}
+
+/** "ontbreekt", "ontbreekt (uitzondering)", "gedeeltelijk (uitzondering verlopen)" … */
+export function statusWithSuppression(e: ElementResult, lang: Lang): string {
+  const label = suppressionLabel(e, lang);
+  return statusText(e.status, lang) + (label ? ` (${label})` : '');
+}
+
+/** "uitzondering verlopen op 2026-01-01: telt weer mee" for an expired waiver, else ''. */
+export function expiredWaiverText(e: ElementResult, lang: Lang): string {
+  return isExpiredWaiver(e) ? t(lang, 'label.suppressionExpired', { date: e.suppressed!.expires ?? '?' }) : '';
+}
+
+/**
+ * Joins clauses with `sep` ("; ") without doubling punctuation: a clause that ends in . , ; or :
+ * (a justification written as a sentence) loses that mark first; empty clauses are left out.
+ */
+export function joinClauses(parts: Array<string | undefined>, sep = '; '): string {
+  return parts
+    .map((p) => (p ?? '').trim().replace(/[.,;:\s]+$/u, ''))
+    .filter(Boolean)
+    .join(sep);
+}
+
 export interface Counts {
   present: number;
   partial: number;
@@ -214,11 +252,12 @@ export function goodPractice(doc: DocumentResult): ElementResult[] {
 }
 
 /**
- * The legal gaps of a document, for tables: IDs of missing and partial elements. A parent (M03)
- * is left out when one of its children (M03.4) is listed: the child says more.
+ * The legal gaps of a document, for tables: IDs of missing and partial elements (only those
+ * `which` keeps, e.g. isOpenGap). A parent (M03) is left out when one of its children (M03.4) is
+ * listed: the child says more.
  */
-export function gapIds(doc: DocumentResult, rules?: RuleMeta[]): { missing: string[]; partial: string[] } {
-  const gaps = legalElements(doc).filter(isGap);
+export function gapIds(doc: DocumentResult, rules?: RuleMeta[], which: (e: ElementResult) => boolean = isGap): { missing: string[]; partial: string[] } {
+  const gaps = legalElements(doc).filter((e) => isGap(e) && which(e));
   const parentOf = (id: string): string | undefined => rules?.find((r) => r.id === id)?.parent ?? (/^(M\d\d)\.\d$/.exec(id)?.[1]);
   const parents = new Set(gaps.map((g) => parentOf(g.id)).filter((p): p is string => !!p));
   const shown = gaps.filter((g) => !parents.has(g.id));
@@ -318,7 +357,7 @@ export function sortElements(elements: ElementResult[]): ElementResult[] {
 
 /** The reason a file was skipped, for people (the policy's 'ignored' included). */
 export function skipText(reason: string, lang: Lang): string {
-  return reason === 'ignored' ? reportTranslator(lang)('skip.ignored') : skipReasonText(reason, lang);
+  return skipReasonText(reason, lang);
 }
 
 /** Skip reasons not worth mentioning in a human report (hidden files, node_modules, labels.json). */

@@ -1,7 +1,7 @@
 /** The reporters by format name, loaded lazily (only the ones a run needs). */
 import type { Format, Reporter } from './types.js';
 
-export { FORMATS, type Format, type Reporter, type ReportInput, type ReportOptions, type RulesetMeta, type RuleMeta } from './types.js';
+export { FORMATS, type Format, type Reporter, type ReportBaseline, type ReportInput, type ReportOptions, type RulesetMeta, type RuleMeta } from './types.js';
 
 export async function loadReporter(format: Format): Promise<Reporter> {
   switch (format) {

@@ -1,12 +1,13 @@
 /**
- * Machine-readable report. Stable shape (schemaVersion 1, see
- * test/fixtures-schema/report.schema.json); texts in the chosen language as plain strings.
+ * Machine-readable report. Stable shape (schemaVersion 1, see schemas/report.schema.json, kept
+ * equal to test/fixtures-schema/report.schema.json); texts in the chosen language as plain
+ * strings. `baseline` is there only when the run compared with a baseline (ReportInput.baseline).
  * The evaluation reads documents[].file, .verdict and .elements[].id/.status.
  */
 import type { DocumentResult, ElementResult } from '../engine/result.js';
 import { local, type Lang } from '../i18n/messages.js';
 import { countElements, gapIds, helpUri, isSuppressed, markerText, summarize } from './common.js';
-import type { ReportInput, ReportOptions, Reporter } from './types.js';
+import type { ReportBaseline, ReportInput, ReportOptions, Reporter } from './types.js';
 
 export const JSON_SCHEMA_VERSION = 1;
 
@@ -59,6 +60,16 @@ function documentJson(d: DocumentResult, input: ReportInput, lang: Lang) {
   };
 }
 
+/** The baseline block with a fixed key order; stale entries keep their own fields (sha256 when known). */
+function baselineJson(b: ReportBaseline) {
+  return {
+    file: b.file,
+    new: b.new,
+    matched: b.matched,
+    stale: b.stale.map((e) => ({ fingerprint: e.fingerprint, file: e.file, ...(e.sha256 !== undefined ? { sha256: e.sha256 } : {}), rule: e.rule, status: e.status })),
+  };
+}
+
 export function jsonReport(input: ReportInput, options: ReportOptions) {
   const lang = options.lang;
   const s = summarize(input);
@@ -70,6 +81,8 @@ export function jsonReport(input: ReportInput, options: ReportOptions) {
     documents: input.documents.map((d) => documentJson(d, input, lang)),
     skipped: input.skipped ?? [],
     unmatched: input.unmatched ?? [],
+    // Only when the run compared with a baseline (optional in the schema).
+    ...(input.baseline ? { baseline: baselineJson(input.baseline) } : {}),
     summary: {
       documents: s.documents,
       meldcodes: s.meldcodes,

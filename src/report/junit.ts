@@ -5,7 +5,7 @@
  */
 import type { DocumentResult, ElementResult } from '../engine/result.js';
 import { local, translator, type Lang, type Translate } from '../i18n/messages.js';
-import { errorText, isGap, isSuppressed, sortElements, statusText, verdictText, whereOf } from './common.js';
+import { errorText, expiredWaiverText, isGap, isSuppressed, joinClauses, sortElements, statusText, verdictText, whereOf } from './common.js';
 import type { ReportInput, ReportOptions, Reporter } from './types.js';
 
 /** Characters XML 1.0 does not allow at all (most C0 controls, lone surrogates, U+FFFE/F). */
@@ -34,10 +34,14 @@ function testcase(doc: DocumentResult, e: ElementResult, lang: Lang, tr: Transla
     const why = [tr('label.suppressedBy', { kind: tr(s.kind === 'waiver' ? 'suppressionKind.waiver' : 'suppressionKind.baseline') }), s.justification].filter(Boolean).join(': ');
     return `${open}>\n      <skipped${attrs({ message: why })}/>\n    </testcase>`;
   }
-  const message = [local(e.message, lang), ...e.reasons.map((r) => local(r, lang))].join(' ');
+  // An expired waiver: a failure again, and the message says why it is back.
+  const expired = expiredWaiverText(e, lang);
+  const message = [local(e.message, lang), ...e.reasons.map((r) => local(r, lang))].join(' ') + (expired ? ` (${expired})` : '');
   const where = whereOf(e, lang, doc).text;
+  const waiver = expired && e.suppressed ? joinClauses([e.suppressed.justification, e.suppressed.approver ? tr('label.approver', { name: e.suppressed.approver }) : '']) : '';
   const body = [
     `${statusText(e.status, lang)}: ${message}`,
+    waiver ? `${tr('suppressionKind.waiver')}: ${waiver}` : '',
     where ? `${tr('label.evidence')}: ${where}` : '',
     e.advice ? `${tr('label.advice')}: ${local(e.advice, lang)}` : '',
     `${tr('label.basis')}: ${e.basis.article}`,

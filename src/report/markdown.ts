@@ -9,6 +9,7 @@ import {
   displayNames,
   eraText,
   errorText,
+  expiredWaiverText,
   formatLocation,
   gapSummary,
   gapText,
@@ -28,6 +29,7 @@ import {
   skippedSentence,
   sortElements,
   statusText,
+  statusWithSuppression,
   summarize,
   SYMBOLS,
   verdictText,
@@ -41,6 +43,8 @@ import type { ReportInput, ReportOptions, Reporter, RuleMeta } from './types.js'
 export function mdEscape(s: string): string {
   return s
     .replace(/\r?\n|\r/g, ' ')
+    // Control characters (ESC sequences for a terminal that shows the report): never passed on.
+    .replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, '\uFFFD')
     .replace(/&/g, '&amp;')
     .replace(/([\\`*_[\]<>|~])/g, '\\$1')
     .replace(/^(\s*)([-+#=])/, '$1\\$2')
@@ -71,11 +75,16 @@ function elementTable(input: ReportInput, kind: 'element' | 'good-practice', tr:
 
 function elementBlock(d: DocumentResult, e: ElementResult, lang: Lang, tr: Translate, rt: ReportTranslate): string[] {
   const out: string[] = [];
-  const title = `${SYMBOLS[e.status]} ${e.id} ${mdEscape(local(e.title, lang))}: ${statusText(e.status, lang)}`;
+  const title = `${SYMBOLS[e.status]} ${e.id} ${mdEscape(local(e.title, lang))}: ${statusWithSuppression(e, lang)}`;
   out.push(`#### ${title}`, '');
   if (isSuppressed(e)) {
     const s = e.suppressed!;
     out.push(`*${mdEscape([tr('label.suppressedBy', { kind: tr(s.kind === 'waiver' ? 'suppressionKind.waiver' : 'suppressionKind.baseline') }), s.justification ?? ''].filter(Boolean).join(': '))}*`, '');
+  } else if (expiredWaiverText(e, lang)) {
+    // An expired waiver: the finding counts again; say so, with what the waiver said.
+    const s = e.suppressed!;
+    const expired = expiredWaiverText(e, lang);
+    out.push(`**${mdEscape(expired[0]!.toUpperCase() + expired.slice(1))}.**${s.justification ? ` *${mdEscape(s.justification)}*` : ''}`, '');
   }
   out.push(mdEscape(local(e.message, lang)), '');
   for (const r of e.reasons) out.push(`- ${mdEscape(local(r, lang))}`);
@@ -132,7 +141,7 @@ function documentSection(d: DocumentResult, i: number, lang: Lang, tr: Translate
   out.push(row(['', tr('label.id'), tr('label.element'), tr('label.status'), tr('label.evidence')]), row(['---', '---', '---', '---', '---']));
   for (const e of sortElements(d.elements)) {
     const where = e.status === 'not-applicable' ? '' : whereOf(e, lang, d).text;
-    out.push(row([SYMBOLS[e.status], e.id, mdEscape(local(e.title, lang)), statusText(e.status, lang) + (isSuppressed(e) ? ` (${tr('status.suppressed')})` : ''), mdEscape(where)]));
+    out.push(row([SYMBOLS[e.status], e.id, mdEscape(local(e.title, lang)), statusWithSuppression(e, lang), mdEscape(where)]));
   }
   out.push('');
   if (deciding.length) out.push(`#### ${rt('doc.gaps')}`, '', ...deciding.flatMap((e) => elementBlock(d, e, lang, tr, rt)));

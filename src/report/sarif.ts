@@ -8,7 +8,7 @@ import path from 'node:path';
 import type { DocumentResult, ElementResult } from '../engine/result.js';
 import { local, translator, type Lang, type Translate } from '../i18n/messages.js';
 import type { Severity } from '../rules/schema.js';
-import { errorText, formatLocation, helpUri, INFORMATION_URI, isGap, isSuppressed, shortSection, specificAnchor } from './common.js';
+import { errorText, expiredWaiverText, formatLocation, helpUri, INFORMATION_URI, isExpiredWaiver, isGap, isSuppressed, joinClauses, shortSection, specificAnchor } from './common.js';
 import type { ReportInput, ReportOptions, Reporter, RuleMeta } from './types.js';
 
 export const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
@@ -103,6 +103,10 @@ function notAMeldcodeDescriptor(tr: Translate) {
   };
 }
 
+function upperFirst(s: string): string {
+  return s ? s[0]!.toUpperCase() + s.slice(1) : s;
+}
+
 /** Whether a location's line is a line of the file (Markdown, text), not a line on a PDF page. */
 function fileLine(doc: DocumentResult, loc: { line?: number; page?: number } | undefined): number | undefined {
   if (!loc || loc.line === undefined || loc.line < 1 || loc.page !== undefined) return undefined;
@@ -122,7 +126,9 @@ function resultFor(doc: DocumentResult, e: ElementResult, ruleIndex: number, art
   else if (anchor?.heading) where = tr('sarif.anchoredHeading', { where: `§ "${shortSection(anchor.heading)}"${anchor.page ? ` (${tr('sarif.onPage', { n: anchor.page })})` : ''}` });
   else where = tr('sarif.anchoredStart');
   if (!ev && line === undefined && anchor?.heading) where += `; ${tr('sarif.anchoredStart')}`;
-  const text = [`${e.id} ${local(e.title, lang)}: ${local(e.message, lang)}`, ...e.reasons.map((r) => local(r, lang))].join(' ') + (where ? ` (${where})` : '');
+  // An expired waiver: the finding counts again; the message says so (and why it was waived).
+  const expired = isExpiredWaiver(e) ? ` ${upperFirst(expiredWaiverText(e, lang))}.` : '';
+  const text = [`${e.id} ${local(e.title, lang)}: ${local(e.message, lang)}`, ...e.reasons.map((r) => local(r, lang))].join(' ') + (where ? ` (${where})` : '') + expired;
   const region: Record<string, number> = { startLine: line ?? 1 };
   if (line !== undefined && loc?.column !== undefined && loc.column >= 1) region.startColumn = loc.column;
   const result: Record<string, unknown> = {
@@ -145,11 +151,12 @@ function resultFor(doc: DocumentResult, e: ElementResult, ruleIndex: number, art
       ...(ev ? { quote: ev.quote } : { anchored: true }),
       ...(doc.organisation ? { organisation: doc.organisation.name } : {}),
       ...(doc.sector ? { sector: doc.sector.value } : {}),
+      ...(isExpiredWaiver(e) ? { waiverExpired: true, ...(e.suppressed!.expires ? { waiverExpires: e.suppressed!.expires } : {}) } : {}),
     },
   };
   if (isSuppressed(e)) {
     const s = e.suppressed!;
-    const justification = [s.justification, s.approver ? tr('label.approver', { name: s.approver }) : '', s.expires ? tr('label.expires', { date: s.expires }) : ''].filter(Boolean).join('; ');
+    const justification = joinClauses([s.justification, s.approver ? tr('label.approver', { name: s.approver }) : '', s.expires ? tr('label.expires', { date: s.expires }) : '']);
     result.suppressions = [{ kind: 'external', status: 'accepted', ...(justification ? { justification } : {}), properties: { source: s.kind } }];
   }
   return result;

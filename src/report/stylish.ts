@@ -88,17 +88,26 @@ function verdictColored(ctx: Ctx, doc: DocumentResult, short = false): string {
   }
 }
 
-/** A parent element (M03, M05) whose sub-elements (M03.5, M05.1) include a gap: they say more. */
-function hasGapChild(doc: DocumentResult, e: ElementResult): boolean {
-  return doc.elements.some((c) => c.id.startsWith(`${e.id}.`) && isGap(c));
+/**
+ * A parent element (M03, M05) whose sub-elements (M03.5, M05.1) include an open gap (one that
+ * `also` keeps): they say more. A waived or baselined sub-element says nothing about the parent.
+ */
+function hasGapChild(doc: DocumentResult, e: ElementResult, also: (c: ElementResult) => boolean = () => true): boolean {
+  return doc.elements.some((c) => c.id.startsWith(`${e.id}.`) && isOpenGap(c) && also(c));
 }
 
-/** Which elements a document section shows. */
+/**
+ * Which elements a document section shows. With --quiet: exactly the findings that fail the run
+ * (src/policy/exit-code.ts): open (not waived or baselined; an expired waiver is open) and of
+ * severity >= --fail-on, whether or not the element decides the verdict. A parent is left out
+ * only when one of its sub-elements is shown: that line stands for it.
+ */
 function shownElements(ctx: Pick<Ctx, 'quiet' | 'failOn'>, doc: DocumentResult): ElementResult[] {
   const all = sortElements(doc.elements);
   if (!ctx.quiet) return all;
   const threshold = SEVERITY_RANK[ctx.failOn];
-  return all.filter((e) => isOpenGap(e) && (e.decidesVerdict || SEVERITY_RANK[e.severity] >= threshold) && !hasGapChild(doc, e));
+  const fails = (e: ElementResult) => isOpenGap(e) && SEVERITY_RANK[e.severity] >= threshold;
+  return all.filter((e) => fails(e) && !hasGapChild(doc, e, fails));
 }
 
 function elementLines(ctx: Ctx, doc: DocumentResult, e: ElementResult): string[] {
@@ -336,7 +345,38 @@ function batchSummary(ctx: Ctx, input: ReportInput): string[] {
   return out;
 }
 
-export const stylish: Reporter = (input: ReportInput, options: ReportOptions) => {
+/**
+ * Characters a terminal acts on instead of showing (ESC sequences, BEL, C1 controls, bidi
+ * overrides). File names, zip entry names and document text come from outside: they reach the
+ * screen with these replaced by U+FFFD; a file name keeps to one line.
+ */
+const TERMINAL_UNSAFE = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
+const LINE_BREAKS = /[\n\r\t]/g;
+
+function terminalSafe<T>(v: T): T {
+  if (typeof v === 'string') return v.replace(TERMINAL_UNSAFE, '\uFFFD') as T;
+  if (Array.isArray(v)) return v.map(terminalSafe) as T;
+  if (v && typeof v === 'object' && Object.getPrototypeOf(v) === Object.prototype) {
+    return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, terminalSafe(x)])) as T;
+  }
+  return v;
+}
+
+function safeInput(input: ReportInput): ReportInput {
+  const name = (s: string) => terminalSafe(s).replace(LINE_BREAKS, '\uFFFD');
+  return {
+    ...input,
+    documents: input.documents.map((d) => {
+      const safe = terminalSafe(d);
+      return { ...safe, file: name(d.file), ...(d.duplicates ? { duplicates: d.duplicates.map(name) } : {}) };
+    }),
+    skipped: input.skipped?.map((s) => ({ ...s, path: name(s.path) })),
+    unmatched: input.unmatched?.map(name),
+  };
+}
+
+export const stylish: Reporter = (unsafe: ReportInput, options: ReportOptions) => {
+  const input = safeInput(unsafe);
   const quiet = !!options.quiet;
   const failOn = options.failOn ?? 'error';
   const lineWidth = Math.max(60, options.width ?? 100);

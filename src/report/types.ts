@@ -35,6 +35,20 @@ export interface ReportInput {
   skipped?: Array<{ path: string; reason: string }>;
   /** Patterns that matched nothing. */
   unmatched?: string[];
+  /** Only with a baseline (--baseline or `baseline` in the config): how the run compares with it. */
+  baseline?: ReportBaseline;
+}
+
+/** The `baseline` block of the JSON report (schemas/report.schema.json). */
+export interface ReportBaseline {
+  /** The baseline file, as shown to the user (relative to the working folder where possible). */
+  file: string;
+  /** Open findings the baseline did not absorb. */
+  new: number;
+  /** Findings the baseline absorbed. */
+  matched: number;
+  /** Entries that absorbed no finding (gap fixed, document gone or now waived). */
+  stale: Array<{ fingerprint: string; file: string; sha256?: string; rule: string; status: 'partial' | 'missing' }>;
 }
 
 export interface ReportOptions {

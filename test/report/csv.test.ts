@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { csv, neutralise, quoteCell } from '../../src/report/csv.js';
-import { batchInput, rules } from './fixtures.js';
+import { batchInput, EXPIRED_WAIVER, input, nonCompliantDoc, pdfDoc, rules, withSuppression } from './fixtures.js';
 
 /** RFC 4180 parser (quoted fields, doubled quotes, CRLF). */
 function parseCsv(text: string, delimiter: string): string[][] {
@@ -41,7 +41,7 @@ describe('csv reporter', () => {
     expect(text.startsWith('\uFEFF')).toBe(true);
     const rows = parseCsv(text.slice(1), ',');
     const ids = rules.map((r) => r.id);
-    expect(rows[0]).toEqual(['bestand', 'organisatie', 'sector', 'oordeel', ...ids, 'ontbreekt', 'gedeeltelijk', 'toelichting']);
+    expect(rows[0]).toEqual(['bestand', 'organisatie', 'sector', 'oordeel', ...ids, 'ontbreekt', 'gedeeltelijk', 'uitgezonderd', 'toelichting']);
     expect(rows).toHaveLength(6);
     for (const r of rows) expect(r).toHaveLength(rows[0]!.length);
   });
@@ -63,6 +63,40 @@ describe('csv reporter', () => {
     expect(en[2]![en[0]!.indexOf('M08')]).toBe('n/a');
   });
 
+  it('shows a waived or baselined finding as such, apart from the open gaps', () => {
+    const doc = withSuppression(nonCompliantDoc(), 'M04', { kind: 'baseline' });
+    for (const lang of ['nl', 'en'] as const) {
+      const rows = parseCsv(csv(input([pdfDoc(), doc]), { lang }).slice(1), ',');
+      const col = (name: string) => rows[0]!.indexOf(name);
+      const [missing, partial, suppressed] = lang === 'nl' ? ['ontbreekt', 'gedeeltelijk', 'uitgezonderd'] : ['missing', 'partial', 'suppressed'];
+      const brink = rows[1]!;
+      // pdfDoc: M05.1 is under a waiver in force.
+      expect(brink[col('M05.1')]).toBe(lang === 'nl' ? 'ontbreekt (uitzondering)' : 'missing (waived)');
+      expect(brink[col(missing)]!.split(' ')).not.toContain('M05.1');
+      expect(brink[col(suppressed)]).toBe('M05.1');
+      // With its only gap child waived, the parent M05 is the open gap.
+      expect(brink[col(partial)]!.split(' ')).toContain('M05');
+      expect(brink[col('M05')]).toBe(lang === 'nl' ? 'gedeeltelijk' : 'partial');
+      const kikker = rows[2]!;
+      expect(kikker[col('M04')]).toBe(lang === 'nl' ? 'ontbreekt (basislijn)' : 'missing (baselined)');
+      expect(kikker[col(missing)]).toBe('M05.1 M06');
+      expect(kikker[col(suppressed)]).toBe('M04');
+      expect(kikker[col('M06')]).toBe(lang === 'nl' ? 'ontbreekt' : 'missing');
+    }
+  });
+
+  it('flags a finding whose waiver expired, and lists it as open again', () => {
+    const doc = withSuppression(pdfDoc(), 'M05.1', EXPIRED_WAIVER);
+    const nl = parseCsv(csv(input([doc]), { lang: 'nl' }).slice(1), ',');
+    const col = (rows: string[][], name: string) => rows[0]!.indexOf(name);
+    expect(nl[1]![col(nl, 'M05.1')]).toBe('ontbreekt (uitzondering verlopen)');
+    expect(nl[1]![col(nl, 'ontbreekt')]!.split(' ')).toContain('M05.1');
+    expect(nl[1]![col(nl, 'gedeeltelijk')]!.split(' ')).not.toContain('M05');
+    expect(nl[1]![col(nl, 'uitgezonderd')]).toBe('');
+    const en = parseCsv(csv(input([doc]), { lang: 'en' }).slice(1), ',');
+    expect(en[1]![col(en, 'M05.1')]).toBe('missing (waiver expired)');
+  });
+
   it('neutralises formulas in document text', () => {
     const rows = parseCsv(csv(batchInput(), { lang: 'nl' }).slice(1), ',');
     expect(rows[2]![1]).toBe(`'=Kinderdagverblijf "t Kikkerhuis"`);
@@ -82,7 +116,7 @@ describe('csv reporter', () => {
     const text = csv(batchInput(), { lang: 'nl', csvDelimiter: ';' });
     const rows = parseCsv(text.slice(1), ';');
     expect(rows[0]![0]).toBe('bestand');
-    expect(rows[0]).toHaveLength(4 + rules.length + 3);
+    expect(rows[0]).toHaveLength(4 + rules.length + 4);
     expect(text.split('\r\n')[0]).toContain('bestand;organisatie;sector;oordeel;M01;');
   });
 

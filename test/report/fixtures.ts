@@ -199,3 +199,11 @@ export function batchInput(): ReportInput {
 }
 
 export const NOW = new Date('2026-11-23T10:00:00Z');
+
+/** A copy of `doc` where element `id` carries `suppressed` (a waiver, an expired waiver, a baseline entry). */
+export function withSuppression(doc: DocumentResult, id: string, suppressed: NonNullable<ElementResult['suppressed']>): DocumentResult {
+  return { ...doc, elements: doc.elements.map((e) => (e.id === id ? { ...e, suppressed } : e)) };
+}
+
+/** The waiver of pdfDoc's M05.1, past its date (the finding counts again). */
+export const EXPIRED_WAIVER = { kind: 'waiver', justification: 'Staat in het praktijkhandboek, oplevering Q2.', approver: 'J. de Vries', expires: '2026-01-01', expired: true } as const;

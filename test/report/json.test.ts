@@ -70,4 +70,24 @@ describe('json reporter', () => {
       { path: 'corpus/a/organogram.png', reason: 'not-a-document' },
     ]);
   });
+
+  it('writes the baseline block itself, before the summary, only when the run had a baseline', () => {
+    expect('baseline' in JSON.parse(json(batchInput(), { lang: 'nl' }))).toBe(false);
+    const baseline = {
+      file: 'meldcode-baseline.json',
+      new: 2,
+      matched: 5,
+      stale: [
+        { fingerprint: '0123456789abcdef', file: 'corpus/weg.md', rule: 'M04', status: 'missing' as const },
+        { fingerprint: 'fedcba9876543210', file: 'corpus/oud.md', sha256: 'c'.repeat(64), rule: 'M03.5', status: 'partial' as const },
+      ],
+    };
+    const out = JSON.parse(json({ ...batchInput(), baseline }, { lang: 'en' }));
+    expect(out.baseline).toEqual(baseline);
+    expect(Object.keys(out)).toEqual(['schemaVersion', 'tool', 'lang', 'ruleset', 'documents', 'skipped', 'unmatched', 'baseline', 'summary']);
+    expect(Object.keys(out.baseline.stale[1])).toEqual(['fingerprint', 'file', 'sha256', 'rule', 'status']);
+    expect(validate(out), errorsOf(validate)).toBe(true);
+    // The schema is not a rubber stamp: a baseline block without its counts is refused.
+    expect(validate({ ...out, baseline: { file: 'b.json', stale: [] } })).toBe(false);
+  });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { junit, xmlAttr } from '../../src/report/junit.js';
-import { batchInput, NASTY_QUOTE } from './fixtures.js';
+import { batchInput, EXPIRED_WAIVER, input, NASTY_QUOTE, pdfDoc, withSuppression } from './fixtures.js';
 import { all, parseXml } from './xml-check.js';
 
 describe('junit reporter', () => {
@@ -60,5 +60,25 @@ describe('junit reporter', () => {
     expect(brink.attrs.skipped).toBe('1');
     const news = suites[3]!;
     expect(all(news, 'failure')[0]!.attrs.type).toBe('not-a-meldcode');
+  });
+
+  it('fails a finding whose waiver expired, and the failure says so', () => {
+    const doc = withSuppression(pdfDoc(), 'M05.1', EXPIRED_WAIVER);
+    for (const [lang, note] of [
+      ['nl', 'uitzondering verlopen op 2026-01-01: telt weer mee'],
+      ['en', 'suppression expired on 2026-01-01: counts again'],
+    ] as const) {
+      const suite = all(parseXml(junit(input([doc]), { lang })), 'testsuite')[0]!;
+      const m051 = all(suite, 'testcase').find((c) => c.attrs.classname === 'M05.1')!;
+      expect(all(m051, 'skipped')).toEqual([]);
+      const f = all(m051, 'failure')[0]!;
+      expect(f.attrs.message).toContain(`(${note})`);
+      expect(f.text).toContain(note);
+      expect(f.text).toContain(`${lang === 'nl' ? 'uitzondering' : 'waiver'}: Staat in het praktijkhandboek, oplevering Q2; ${lang === 'nl' ? 'goedgekeurd door' : 'approved by'} J. de Vries`);
+      expect(suite.attrs.skipped).toBe('0');
+    }
+    // An ordinary failure does not mention a waiver.
+    const m04 = all(suites[1]!, 'testcase').find((c) => c.attrs.classname === 'M04')!;
+    expect(all(m04, 'failure')[0]!.attrs.message).not.toMatch(/uitzondering/);
   });
 });

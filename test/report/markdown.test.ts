@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { markdown, mdEscape } from '../../src/report/markdown.js';
-import { batchInput, NOW } from './fixtures.js';
+import { batchInput, EXPIRED_WAIVER, input, NOW, pdfDoc, withSuppression } from './fixtures.js';
 
 /** Cells of a Markdown table row, splitting on unescaped pipes. */
 function cells(line: string): string[] {
@@ -55,5 +55,26 @@ describe('markdown reporter', () => {
     expect(en).toContain('Of the 3 meldcodes examined, 1 meets the requirements of article 2');
     expect(en).toContain('#### ✖ M04 Assessment framework (afwegingskader): missing');
     expect(en).toContain('Generated on 23 November 2026 by meldcode-check 0.1.0');
+  });
+
+  it('marks a waived finding as waived and a finding whose waiver expired as expired', () => {
+    const waived = markdown(input([pdfDoc()]), { lang: 'nl', now: NOW });
+    expect(waived).toMatch(/^\| ✖ \| M05\.1 \| .* \| ontbreekt \(uitzondering\) \|/m);
+    expect(waived).toMatch(/^#### ✖ M05\.1 .*: ontbreekt \(uitzondering\)$/m);
+    expect(waived).toContain('*uitgezonderd (uitzondering): Eindverantwoordelijke staat in het praktijkhandboek');
+    expect(waived).not.toContain('verlopen');
+
+    const doc = withSuppression(pdfDoc(), 'M05.1', EXPIRED_WAIVER);
+    const nl = markdown(input([doc]), { lang: 'nl', now: NOW });
+    expect(nl).toMatch(/^\| ✖ \| M05\.1 \| .* \| ontbreekt \(uitzondering verlopen\) \|/m);
+    expect(nl).toMatch(/^#### ✖ M05\.1 .*: ontbreekt \(uitzondering verlopen\)$/m);
+    expect(nl).toContain('**Uitzondering verlopen op 2026-01-01: telt weer mee.** *Staat in het praktijkhandboek, oplevering Q2.*');
+    expect(nl).not.toContain('uitgezonderd (uitzondering)');
+    const en = markdown(input([doc]), { lang: 'en', now: NOW });
+    expect(en).toMatch(/^\| ✖ \| M05\.1 \| .* \| missing \(waiver expired\) \|/m);
+    expect(en).toContain('**Suppression expired on 2026-01-01: counts again.**');
+
+    const baselined = markdown(input([withSuppression(pdfDoc(), 'M10', { kind: 'baseline' })]), { lang: 'en', now: NOW });
+    expect(baselined).toMatch(/^\| ✖ \| M10 \| .* \| missing \(baselined\) \|/m);
   });
 });

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { artifactUri, fingerprint, sarif } from '../../src/report/sarif.js';
-import { batchInput, compliantDoc, input, nonCompliantDoc } from './fixtures.js';
+import { batchInput, compliantDoc, EXPIRED_WAIVER, input, nonCompliantDoc, pdfDoc, withSuppression } from './fixtures.js';
 import { errorsOf, sarifValidator } from './schema-helpers.js';
 
 type Result = {
@@ -105,6 +105,35 @@ describe('sarif reporter', () => {
     const nam = results(l).find((r) => r.ruleId === 'not-a-meldcode')!;
     expect(nam.message.text).toContain('Dit is een bericht over een meldcode');
     expect(l.runs[0].tool.driver.rules[nam.ruleIndex].id).toBe('not-a-meldcode');
+  });
+
+  it('joins a justification written as a sentence to approver and date without double punctuation', () => {
+    const doc = withSuppression(pdfDoc(), 'M05.1', { ...EXPIRED_WAIVER, expired: undefined, expires: '2027-06-30' });
+    for (const [lang, want] of [
+      ['nl', 'Staat in het praktijkhandboek, oplevering Q2; goedgekeurd door J. de Vries; geldig tot 2027-06-30'],
+      ['en', 'Staat in het praktijkhandboek, oplevering Q2; approved by J. de Vries; valid until 2027-06-30'],
+    ] as const) {
+      const l = JSON.parse(sarif(input([doc]), { lang, cwd: CWD }));
+      const m051 = find('M05.1', /brink/, l);
+      expect(m051.suppressions![0]!.justification).toBe(want);
+      expect(m051.suppressions![0]!.justification).not.toMatch(/[.;,:]\s*[.;,:]/);
+    }
+  });
+
+  it('flags a finding whose waiver expired: no suppression, waiverExpired and a message suffix', () => {
+    const doc = withSuppression(pdfDoc(), 'M05.1', EXPIRED_WAIVER);
+    const nl = JSON.parse(sarif(input([doc]), { lang: 'nl', cwd: CWD }));
+    const m051 = find('M05.1', /brink/, nl);
+    expect(m051.suppressions).toBeUndefined();
+    expect(m051.properties).toMatchObject({ waiverExpired: true, waiverExpires: '2026-01-01' });
+    expect(m051.message.text).toMatch(/ Uitzondering verlopen op 2026-01-01: telt weer mee\.$/);
+    const en = JSON.parse(sarif(input([doc]), { lang: 'en', cwd: CWD }));
+    expect(find('M05.1', /brink/, en).message.text).toMatch(/ Suppression expired on 2026-01-01: counts again\.$/);
+    // A waiver in force and an ordinary gap carry no such flag.
+    expect(find('M05.1', /brink/).properties.waiverExpired).toBeUndefined();
+    expect(find('M05', /brink/, nl).properties.waiverExpired).toBeUndefined();
+    const validate = sarifValidator();
+    expect(validate(nl), errorsOf(validate)).toBe(true);
   });
 
   it('succeeds without errors on a clean run', () => {

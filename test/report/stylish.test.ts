@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import type { DocumentResult } from '../../src/engine/result.js';
+import { exitCode } from '../../src/policy/exit-code.js';
 import { stylish } from '../../src/report/stylish.js';
-import { batchInput, compliantDoc, errorDoc, input, nonCompliantDoc, notAMeldcodeDoc, pdfDoc } from './fixtures.js';
+import { batchInput, compliantDoc, errorDoc, EXPIRED_WAIVER, input, nonCompliantDoc, notAMeldcodeDoc, pdfDoc, withSuppression } from './fixtures.js';
 
 const ANSI = /\x1b\[[0-9;]*m/;
 const lines = (s: string) => s.split('\n');
@@ -127,6 +129,52 @@ describe('stylish reporter', () => {
     const info = stylish(input([nonCompliantDoc()]), { lang: 'nl', color: false, quiet: true, failOn: 'info' });
     expect(info).toMatch(/✖ S01/);
     expect(info).toMatch(/◐ M10/);
+  });
+
+  it('--quiet uses the threshold of the exit code: severity, not whether the element decides the verdict', () => {
+    // The config lowered M04 to a warning: it still decides the verdict, but does not fail the run at --fail-on error.
+    const doc = nonCompliantDoc();
+    const lowered: DocumentResult = { ...doc, elements: doc.elements.map((e) => (e.id === 'M04' ? { ...e, severity: 'warning' as const } : e)) };
+    const quiet = stylish(input([lowered]), { lang: 'nl', color: false, quiet: true });
+    expect(quiet).not.toMatch(/ M04 /);
+    expect(quiet).toMatch(/✖ M06 /);
+    expect(stylish(input([lowered]), { lang: 'nl', color: false, quiet: true, failOn: 'warning' })).toMatch(/✖ M04 /);
+  });
+
+  it('--quiet shows a parent whose gap sub-element is waived, and a finding whose waiver expired', () => {
+    // pdfDoc: M05.1 waived, M05 partial: M05 fails the run and is shown; M05.1 is not.
+    const quiet = stylish(input([pdfDoc()]), { lang: 'nl', color: false, quiet: true });
+    expect(quiet).toMatch(/◐ M05 /);
+    expect(quiet).not.toMatch(/M05\.1/);
+    // Without the waiver's cover, M05.1 is shown and stands for its parent.
+    const expired = stylish(input([withSuppression(pdfDoc(), 'M05.1', EXPIRED_WAIVER)]), { lang: 'nl', color: false, quiet: true });
+    expect(expired).toMatch(/✖ M05\.1 /);
+    expect(expired).not.toMatch(/ M05 /);
+    expect(expired).toContain('uitzondering verlopen op 2026-01-01: telt weer mee');
+  });
+
+  it('--quiet lists an element exactly when the exit code fails on an open finding of it (or of a sub-element)', () => {
+    const docs: DocumentResult[] = [
+      compliantDoc(),
+      nonCompliantDoc(),
+      pdfDoc(),
+      withSuppression(pdfDoc(), 'M05.1', EXPIRED_WAIVER),
+      withSuppression(pdfDoc(), 'M05', { kind: 'baseline' }),
+      withSuppression(withSuppression(nonCompliantDoc(), 'M04', { kind: 'baseline' }), 'M06', { kind: 'waiver', justification: 'x', approver: 'y', expires: '2099-01-01' }),
+    ];
+    for (const failOn of ['error', 'warning', 'info'] as const) {
+      for (const doc of docs) {
+        const out = stylish(input([doc]), { lang: 'nl', color: false, quiet: true, failOn });
+        const shown = lines(out).filter((l) => /^  [✖◐] /.test(l)).map((l) => l.trim().split(/\s+/)[1]!);
+        // Every shown element fails the run on its own; every failing element is shown or has a shown sub-element.
+        for (const id of shown) expect(exitCode([{ ...doc, elements: doc.elements.filter((e) => e.id === id) }], { failOn }), `${doc.file} ${id} ${failOn}`).toBe(1);
+        for (const e of doc.elements) {
+          const fails = exitCode([{ ...doc, elements: [e] }], { failOn }) === 1;
+          if (fails) expect(shown.some((id) => id === e.id || id.startsWith(`${e.id}.`)), `${doc.file} ${e.id} ${failOn}`).toBe(true);
+        }
+        expect(shown.length > 0, `${doc.file} ${failOn}`).toBe(exitCode([doc], { failOn }) === 1);
+      }
+    }
   });
 
   it('speaks English with --lang en', () => {
