@@ -5,11 +5,13 @@
 import type { Block, BlockKind, Location } from '../document/model.js';
 
 const INVISIBLE = /[\u00AD\u200B-\u200D\u2060\uFEFF]/g;
+/** Control characters other than whitespace: never text, and in a terminal they are commands (ESC). */
+const CONTROL = /[\u0000-\u0008\u000E-\u001F\u007F-\u009F]/g;
 const WS = /\s+/g;
 
-/** Block.text clean-up: NFC, soft hyphens and zero-width characters removed, whitespace collapsed. */
+/** Block.text clean-up: NFC, soft hyphens, zero-width and control characters removed, whitespace collapsed. */
 export function cleanText(s: string): string {
-  return s.normalize('NFC').replace(INVISIBLE, '').replace(WS, ' ').trim();
+  return s.normalize('NFC').replace(INVISIBLE, '').replace(CONTROL, '').replace(WS, ' ').trim();
 }
 
 const NON_LETTERS = /[^\p{L}]+/gu;
@@ -33,6 +35,51 @@ export interface BlockInput {
   lines?: Block['lines'];
 }
 
+/**
+ * Longest paragraph or list item kept as one block. Real paragraphs stay far below (the longest in
+ * the corpus is ~1,600 characters); a text of megabytes without a paragraph break is split at
+ * sentence ends, because checking a block costs more than linear time in its length.
+ */
+export const MAX_BLOCK_CHARS = 10_000;
+
+/** Where to cut `text` at or before `max`: after a sentence end, else at a space, else at `max`. */
+function cutPoint(text: string, max: number): number {
+  const window = text.slice(Math.floor(max / 2), max + 1);
+  let best = -1;
+  const sentenceEnd = /[.!?;:]\s/g;
+  for (let m = sentenceEnd.exec(window); m; m = sentenceEnd.exec(window)) best = m.index + 1;
+  if (best < 0) best = window.lastIndexOf(' ');
+  return best < 0 ? max : Math.floor(max / 2) + best;
+}
+
+/** Splits an over-long paragraph or list item into pieces of at most MAX_BLOCK_CHARS, keeping line starts. */
+function splitLong(b: BlockInput, clean: string): BlockInput[] {
+  const out: BlockInput[] = [];
+  let start = 0;
+  while (start < clean.length) {
+    let end = clean.length;
+    if (end - start > MAX_BLOCK_CHARS) end = start + cutPoint(clean.slice(start), MAX_BLOCK_CHARS);
+    const piece = clean.slice(start, end).trim();
+    const lead = clean.slice(start, end).length - clean.slice(start, end).trimStart().length;
+    const from = start + lead;
+    let lines: BlockInput['lines'];
+    let location = b.location;
+    if (b.lines?.length) {
+      // The line the piece starts in, then the lines that start inside it.
+      const first = [...b.lines].reverse().find((l) => l.offset <= from) ?? b.lines[0]!;
+      const inside = b.lines.filter((l) => l.offset > from && l.offset < from + piece.length);
+      lines = [{ ...first, offset: 0 }, ...inside.map((l) => ({ ...l, offset: l.offset - from }))];
+      if (out.length) {
+        const { column: _c, ...rest } = b.location;
+        location = { ...rest, ...(first.page !== undefined ? { page: first.page } : {}), ...(first.line !== undefined ? { line: first.line } : {}) };
+      }
+    }
+    if (piece) out.push({ ...b, text: piece, location, lines });
+    start = end;
+  }
+  return out;
+}
+
 export class BlockBuilder {
   readonly blocks: Block[] = [];
   /** Stack of [level, text] for open headings. */
@@ -49,6 +96,10 @@ export class BlockBuilder {
     if (b.kind === 'tableRow') {
       if (!b.cells || b.cells.every((c) => c === '')) return undefined;
     } else if (clean === '') return undefined;
+    // A "heading" or table row of many thousands of characters is text, not structure.
+    if ((b.kind === 'heading' || b.kind === 'tableRow') && clean.length > MAX_BLOCK_CHARS) {
+      return this.add({ kind: 'paragraph', text: clean, location: b.location, lines: b.lines });
+    }
     if (b.kind === 'heading') {
       const level = Math.min(6, Math.max(1, b.level ?? 1));
       while (this.stack.length && this.stack[this.stack.length - 1]!.level >= level) this.stack.pop();
@@ -63,6 +114,14 @@ export class BlockBuilder {
       this.stack.push({ level, text: clean });
       this.blocks.push(block);
       return block;
+    }
+    if ((b.kind === 'paragraph' || b.kind === 'listItem') && clean.length > MAX_BLOCK_CHARS) {
+      let firstBlock: Block | undefined;
+      for (const piece of splitLong(b, clean)) {
+        const added = this.add(piece);
+        firstBlock ??= added;
+      }
+      return firstBlock;
     }
     const headingPath = this.path();
     const block: Block = { kind: b.kind, text: clean, headingPath, location: withSection(b.location, headingPath) };

@@ -18,6 +18,8 @@ export interface DocxOptions {
 }
 
 export const DEFAULT_MAX_DECOMPRESSED = 200 * 1024 * 1024;
+/** Deepest element nesting accepted in an XML part (Word's own files stay well under 100). */
+export const MAX_XML_DEPTH = 500;
 const DEFAULT_MAX_ENTRIES = 10000;
 
 /** Problems the docx loader reports; index.ts maps them to InputError. */
@@ -65,30 +67,83 @@ function boolVal(tag: string | undefined): boolean | undefined {
   return v === undefined || !/^(0|false|off)$/i.test(v);
 }
 
+// styles.xml is read with indexOf scans, not regular expressions over the whole part: a hostile
+// part full of unclosed <w:style> or <w:rPr> tags would make a lazy regex rescan to the end from
+// every one of them (quadratic: 0.7 MB took 10 s). Every scan below moves forward only.
+
+/** Longest start tag (or style head) looked at; Word's are well under 200 characters. */
+const MAX_TAG = 4096;
+const isWordChar = (c: number) => (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95;
+
+/** The text between the first `open` and the `close` after it, or undefined. */
+function between(s: string, open: string, close: string): string | undefined {
+  const a = s.indexOf(open);
+  if (a < 0) return undefined;
+  const b = s.indexOf(close, a + open.length);
+  return b < 0 ? undefined : s.slice(a + open.length, b);
+}
+
+/** The first start tag `<name …>` or `<name/>` (not `<nameX`), up to MAX_TAG characters, or undefined. */
+function firstTag(s: string, name: string): string | undefined {
+  const open = `<${name}`;
+  for (let i = s.indexOf(open); i >= 0; i = s.indexOf(open, i + open.length)) {
+    if (isWordChar(s.charCodeAt(i + open.length))) continue;
+    const gt = s.indexOf('>', i);
+    if (gt < 0 || gt - i > MAX_TAG) return undefined;
+    return s.slice(i, gt + 1);
+  }
+  return undefined;
+}
+
+/** The <w:style> elements of styles.xml: the attributes (head) and the content (body); unclosed ones are skipped. */
+function* styleElements(xml: string): Generator<{ head: string; body: string }> {
+  const OPEN = '<w:style';
+  const CLOSE = '</w:style>';
+  let pos = 0;
+  let close = -2; // position of the next CLOSE at or after the current tag; -2: not looked up yet
+  for (;;) {
+    const s = xml.indexOf(OPEN, pos);
+    if (s < 0) return;
+    pos = s + OPEN.length;
+    if (isWordChar(xml.charCodeAt(pos))) continue; // <w:styles>, <w:styleId …>
+    const gt = xml.indexOf('>', pos);
+    if (gt < 0) return;
+    let head = xml.slice(pos, gt);
+    let body = '';
+    if (head.endsWith('/')) {
+      head = head.slice(0, -1);
+      pos = gt + 1;
+    } else {
+      if (close !== -1 && close < gt) close = xml.indexOf(CLOSE, gt);
+      if (close < 0) continue; // never closed: not a style (as the regular expression had it)
+      body = xml.slice(gt + 1, close);
+      pos = close + CLOSE.length;
+    }
+    if (head.length > MAX_TAG) continue;
+    yield { head, body };
+  }
+}
+
 export function parseStyles(xml: string | undefined): Styles {
   const byId = new Map<string, StyleInfo>();
   let docSize: number | undefined;
   let defaultParagraph: string | undefined;
   if (xml) {
-    const dd = /<w:rPrDefault>([\s\S]*?)<\/w:rPrDefault>/.exec(xml);
-    if (dd) {
-      const sz = /<w:sz\b[^>]*>/.exec(dd[1]!);
-      if (sz) docSize = Number(attr(sz[0], 'w:val')) || undefined;
+    const defaults = between(xml, '<w:rPrDefault>', '</w:rPrDefault>');
+    if (defaults) {
+      const sz = firstTag(defaults, 'w:sz');
+      if (sz) docSize = Number(attr(sz, 'w:val')) || undefined;
     }
-    const re = /<w:style\b([^>]*?)(?:\/>|>([\s\S]*?)<\/w:style>)/g;
-    let m: RegExpExecArray | null;
-    while ((m = re.exec(xml))) {
-      const head = m[1]!;
-      const body = m[2] ?? '';
+    for (const { head, body } of styleElements(xml)) {
       const id = attr(head, 'w:styleId');
       if (!id) continue;
       const type = attr(head, 'w:type') ?? 'paragraph';
-      const rpr = /<w:rPr>([\s\S]*?)<\/w:rPr>/.exec(body)?.[1] ?? '';
-      const b = /<w:b(?:\s[^>]*)?\/?>/.exec(rpr)?.[0];
-      const sz = /<w:sz\b[^>]*>/.exec(rpr)?.[0];
-      const ol = /<w:outlineLvl\b[^>]*>/.exec(body)?.[0];
-      const name = /<w:name\b[^>]*>/.exec(body)?.[0];
-      const based = /<w:basedOn\b[^>]*>/.exec(body)?.[0];
+      const rpr = between(body, '<w:rPr>', '</w:rPr>') ?? '';
+      const b = firstTag(rpr, 'w:b');
+      const sz = firstTag(rpr, 'w:sz');
+      const ol = firstTag(body, 'w:outlineLvl');
+      const name = firstTag(body, 'w:name');
+      const based = firstTag(body, 'w:basedOn');
       const isDefault = /^(1|true|on)$/i.test(attr(head, 'w:default') ?? '');
       const info: StyleInfo = {
         id,
@@ -250,32 +305,59 @@ export async function parseDocx(bytes: Uint8Array, opts: DocxOptions = {}): Prom
   const declared = entries.reduce((s, e) => s + e.size, 0);
   if (declared > limit) throw new DocxError('zip-bomb', `declared size ${declared} > ${limit}`, bombDetail);
   const byName = new Map(entries.map((e) => [e.name, e]));
-  const docEntry = byName.get('word/document.xml');
-  if (!docEntry) throw new DocxError('damaged', 'word/document.xml missing');
 
-  // 2. Inflate the XML parts mammoth will read, with a real (not declared) budget.
+  // 2. The parts mammoth will read as XML, found as mammoth finds them (relationships, then the
+  //    default names), plus every other part under word/. Each is inflated with a real (not
+  //    declared) budget and checked as bytes before any XML parser sees it.
   let budget = limit;
-  const xml = new Map<string, string>();
-  const dec = new TextDecoder('utf-8');
-  try {
-    for (const e of entries) {
-      if (!/\.(xml|rels)$/i.test(e.name)) continue;
-      const data = inflateEntry(bytes, e, budget);
-      budget -= data.length;
-      if (e.name.startsWith('word/') && !e.name.startsWith('word/media/') || e.name === '[Content_Types].xml' || e.name.startsWith('_rels/')) {
-        xml.set(e.name, dec.decode(data));
+  const inflated = new Map<string, Uint8Array>();
+  const inflate = (name: string): Uint8Array | undefined => {
+    const e = byName.get(name);
+    if (!e) return undefined;
+    let data = inflated.get(name);
+    if (!data) {
+      try {
+        data = inflateEntry(bytes, e, budget);
+      } catch (err) {
+        if (err instanceof ZipError && err.kind === 'zip-bomb') throw new DocxError('zip-bomb', err.message, bombDetail);
+        throw new DocxError('damaged', (err as Error).message);
       }
+      budget -= data.length;
+      inflated.set(name, data);
+      const problem = xmlStructureProblem(data, MAX_XML_DEPTH);
+      if (problem) throw new DocxError('damaged', `${name} ${problem}`);
     }
-  } catch (err) {
-    if (err instanceof ZipError && err.kind === 'zip-bomb') throw new DocxError('zip-bomb', err.message, bombDetail);
-    throw new DocxError('damaged', (err as Error).message);
+    return data;
+  };
+  const dec = new TextDecoder('utf-8');
+  const relsOf = (part: string) => {
+    const cut = part.lastIndexOf('/');
+    return `${part.slice(0, cut + 1)}_rels/${part.slice(cut + 1)}.rels`;
+  };
+  /** Where mammoth finds a part: the first existing target of that relationship type, else the default. */
+  const find = (relsName: string, type: string, fallback: string): string => {
+    const rels = inflate(relsName);
+    const base = relsName.slice(0, Math.max(0, relsName.lastIndexOf('/_rels/')));
+    for (const t of rels ? relationshipTargets(dec.decode(rels), type) : []) {
+      const joined = (t.startsWith('/') ? t : base ? `${base}/${t}` : t).replace(/^\/+/, '');
+      if (byName.has(joined)) return joined;
+    }
+    return fallback;
+  };
+  inflate('[Content_Types].xml');
+  const main = find('_rels/.rels', 'officeDocument', 'word/document.xml');
+  const mainBytes = inflate(main);
+  if (!mainBytes) throw new DocxError('damaged', `${main} missing`);
+  const parts = [main];
+  for (const name of ['comments', 'endnotes', 'footnotes', 'numbering', 'styles']) parts.push(find(relsOf(main), name, `word/${name}.xml`));
+  for (const p of parts) {
+    inflate(p);
+    inflate(relsOf(p));
   }
-  for (const [name, text] of xml) {
-    if (/<!DOCTYPE|<!ENTITY/i.test(text)) throw new DocxError('damaged', `${name} declares XML entities`);
-  }
-  const docXml = xml.get('word/document.xml') ?? '';
-  if (!/<w:body\b/.test(docXml)) throw new DocxError('damaged', 'word/document.xml has no body');
-  const styles = parseStyles(xml.get('word/styles.xml'));
+  for (const e of entries) if (/^word\/(?!media\/).*\.(xml|rels)$/i.test(e.name)) inflate(e.name);
+  if (!hasTag(mainBytes, 'w:body')) throw new DocxError('damaged', `${main} has no body`);
+  const stylesBytes = inflated.get(parts[parts.length - 1]!);
+  const styles = parseStyles(stylesBytes ? dec.decode(stylesBytes) : undefined);
 
   // 3. mammoth's document model.
   const mammoth = (await import('mammoth')).default;
@@ -465,6 +547,97 @@ function formattingHeadings(items: Item[], styles: Styles): void {
   }
   const levels = assignHeadingLevels(cands.map((c) => c.candidate!));
   cands.forEach((c, k) => (c.level = levels[k]));
+}
+
+/** Relationship targets of one type (…/relationships/<type>) in a .rels part, in order. */
+function relationshipTargets(rels: string, type: string): string[] {
+  const out: string[] = [];
+  const suffix = `/relationships/${type}`;
+  for (let i = rels.indexOf('<'); i >= 0; i = rels.indexOf('<', i + 1)) {
+    const gt = rels.indexOf('>', i);
+    if (gt < 0) break;
+    const tag = rels.slice(i, Math.min(gt, i + MAX_TAG));
+    if (!/^<(?:[\w.-]+:)?Relationship\b/.test(tag)) continue;
+    const t = /\bType\s*=\s*(["'])(.*?)\1/.exec(tag)?.[2];
+    const target = /\bTarget\s*=\s*(["'])(.*?)\1/.exec(tag)?.[2];
+    if (t?.endsWith(suffix) && target !== undefined) out.push(target);
+  }
+  return out;
+}
+
+const WS = (c: number | undefined) => c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d;
+
+/** Whether `bytes` has a start tag `<name` followed by a space, `>` or `/`. */
+function hasTag(bytes: Uint8Array, name: string): boolean {
+  const b = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const open = `<${name}`;
+  for (let i = b.indexOf(open); i >= 0; i = b.indexOf(open, i + 1)) {
+    const c = b[i + open.length];
+    if (WS(c) || c === 0x3e || c === 0x2f) return true;
+  }
+  return false;
+}
+
+/**
+ * What is wrong with an XML part for the readers behind it (mammoth's xmldom), from one linear scan
+ * of the bytes (no parsing, no decoding): a DTD (entities, the "billion laughs", are refused, never
+ * expanded), elements nested deeper than `max` (recursion overflows), more than one root element,
+ * text outside the root, processing instructions that are broken, inside the root or too many,
+ * broken or unclosed tags, comments or CDATA sections (xmldom recovers from each of those by
+ * rescanning the rest of the part: quadratic, minutes for 1 MB). Undefined when none of these;
+ * well-formed XML, as Word writes it, never has any of them.
+ */
+export function xmlStructureProblem(xml: string | Uint8Array, max: number): string | undefined {
+  const b = typeof xml === 'string' ? Buffer.from(xml, 'utf8') : Buffer.from(xml.buffer, xml.byteOffset, xml.byteLength);
+  const n = b.length;
+  const OUTSIDE = 'has text outside the root element';
+  let depth = 0;
+  let roots = 0;
+  let instructions = 0;
+  /** Only white space in [from, to) (a UTF-8 byte order mark at the very start too). */
+  const blank = (from: number, to: number) => {
+    if (from === 0 && b[0] === 0xef && b[1] === 0xbb && b[2] === 0xbf) from = 3;
+    for (let k = from; k < to; k++) if (!WS(b[k])) return false;
+    return true;
+  };
+  let i = b.indexOf(0x3c);
+  if (!blank(0, i < 0 ? n : i)) return OUTSIDE;
+  while (i >= 0) {
+    let end: number;
+    if (b[i + 1] === 0x21) {
+      // <!-- comments --> and <![CDATA[ … ]]> may hold anything; any other <! is a DTD.
+      const comment = b[i + 2] === 0x2d && b[i + 3] === 0x2d;
+      const cdata = !comment && b.toString('latin1', i, i + 9) === '<![CDATA[';
+      if (!comment && !cdata) {
+        return /^<!(DOCTYPE|ENTITY)/i.test(b.toString('latin1', i, i + 9)) ? 'declares XML entities' : 'has a broken markup declaration';
+      }
+      if (cdata && depth <= 0) return OUTSIDE;
+      const close = b.indexOf(comment ? '-->' : ']]>', i + 4);
+      if (close < 0) return 'has an unclosed comment or CDATA section';
+      end = close + 3;
+    } else {
+      const gt = b.indexOf(0x3e, i + 1);
+      if (gt < 0) return 'has an unclosed tag';
+      const lt = b.indexOf(0x3c, i + 1);
+      if (lt >= 0 && lt < gt) return 'has a broken tag';
+      const c = b[i + 1]!;
+      // A tag starts with a name (or /, ? for end tags and instructions), never with a space or digit.
+      if (c !== 0x2f && c !== 0x3f && !(c >= 0x41 && c <= 0x5a) && !(c >= 0x61 && c <= 0x7a) && c !== 0x5f && c !== 0x3a && c < 0x80) return 'has a broken tag';
+      if (c === 0x3f) {
+        if (b[gt - 1] !== 0x3f) return 'has a broken processing instruction';
+        if (roots > 0) return 'has a processing instruction inside the document';
+        if (++instructions > 16) return 'has too many processing instructions';
+      } else if (c === 0x2f) depth--;
+      else {
+        if (depth <= 0 && ++roots > 1) return 'has more than one root element';
+        if (b[gt - 1] !== 0x2f && ++depth > max) return `nests elements more than ${max} deep`;
+      }
+      end = gt + 1;
+    }
+    i = b.indexOf(0x3c, end);
+    if (depth <= 0 && !blank(end, i < 0 ? n : i)) return OUTSIDE;
+  }
+  return undefined;
 }
 
 export function formatBytes(n: number): string {

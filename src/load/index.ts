@@ -81,6 +81,7 @@ export async function loadBuffer(path: string, bytes: Uint8Array, opts: LoadOpti
   if (kind.kind === 'refuse') {
     const detail: Record<string, string> = {};
     if (kind.format) detail.format = kind.format;
+    if (kind.reason) detail.reason = oneLine(kind.reason);
     throw new InputError(kind.cause, path, detail);
   }
 
@@ -101,13 +102,14 @@ export async function loadBuffer(path: string, bytes: Uint8Array, opts: LoadOpti
         ({ blocks, warnings } = r);
         format = 'txt';
       }
+      if (kind.warning) warnings = [kind.warning, ...warnings];
     } else if (kind.kind === 'docx') {
       const { parseDocx, DocxError } = await import('./docx.js');
       try {
         const r = await parseDocx(bytes, { maxDecompressedBytes: opts.maxDecompressedBytes });
         ({ blocks, title, warnings } = r);
       } catch (err) {
-        if (err instanceof DocxError) throw new InputError(err.kind, path, err.kind === 'damaged' ? { reason: err.message } : err.detail);
+        if (err instanceof DocxError) throw new InputError(err.kind, path, err.kind === 'damaged' ? { reason: oneLine(err.message) } : err.detail);
         throw err;
       }
       format = 'docx';
@@ -118,7 +120,7 @@ export async function loadBuffer(path: string, bytes: Uint8Array, opts: LoadOpti
         ({ blocks, title, warnings, pages } = r);
       } catch (err) {
         if (err instanceof PdfError) {
-          const detail: Record<string, string | number> = err.kind === 'damaged' ? { reason: err.message } : err.kind === 'too-many-pages' ? { limit: err.detail.limit!, flag: '--max-pages' } : {};
+          const detail: Record<string, string | number> = err.kind === 'damaged' ? { reason: oneLine(err.message) } : err.kind === 'too-many-pages' ? { limit: err.detail.limit!, flag: '--max-pages' } : {};
           throw new InputError(err.kind, path, detail);
         }
         throw err;
@@ -145,6 +147,18 @@ export async function loadBuffer(path: string, bytes: Uint8Array, opts: LoadOpti
 }
 
 function firstLine(err: unknown): string {
-  const m = (err as Error)?.message ?? String(err);
-  return m.split('\n')[0]!.slice(0, 200);
+  return oneLine((err as Error)?.message ?? String(err));
+}
+
+/**
+ * A parser's message as one safe line for the reason in a report: the first line, at most 200
+ * characters, without control characters or bidirectional overrides (the text may come from the
+ * file, e.g. a zip entry name, and must not move the cursor or reorder a terminal line).
+ */
+export function oneLine(message: string): string {
+  return message
+    .split(/\r?\n|\r/)[0]!
+    .replace(/[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, '?')
+    .trim()
+    .slice(0, 200);
 }

@@ -21,6 +21,41 @@ interface MdNode {
 }
 
 /**
+ * Takes GFM's autolink literals (bare www., http:// and e-mail addresses turned into links) out of
+ * remark-gfm, after it has attached. They add nothing here (a link's text is the same text), but
+ * they are by far the slowest part of parsing: every word is tried as an e-mail address, which on
+ * a long paragraph (a few MB without blank lines) grows to minutes and gigabytes.
+ * Tables, footnotes, strikethrough and task lists stay.
+ */
+const AUTOLINK_CONSTRUCTS = new Set(['wwwAutolink', 'protocolAutolink', 'emailAutolink']);
+
+interface ProcessorData {
+  micromarkExtensions?: Array<{ text?: Record<string, unknown> }>;
+  fromMarkdownExtensions?: unknown[];
+}
+
+export function remarkNoAutolinkLiterals(this: { data(): unknown }): void {
+  const data = this.data() as ProcessorData;
+  for (const ext of data.micromarkExtensions ?? []) {
+    const text = ext.text;
+    if (!text) continue;
+    for (const code of Object.keys(text)) {
+      const list = ([] as Array<{ name?: string } | undefined>).concat(text[code] as never);
+      const kept = list.filter((c) => !AUTOLINK_CONSTRUCTS.has(c?.name ?? ''));
+      if (kept.length === list.length) continue;
+      if (kept.length) text[code] = kept;
+      else delete text[code];
+    }
+  }
+  const visit = (ext: unknown): void => {
+    if (Array.isArray(ext)) return ext.forEach(visit);
+    const e = ext as { transforms?: Array<(tree: unknown) => void> } | undefined;
+    if (e?.transforms) e.transforms = e.transforms.filter((f) => f.name !== 'transformGfmAutolinkLiterals');
+  };
+  visit(data.fromMarkdownExtensions ?? []);
+}
+
+/**
  * Replaces YAML (---) or TOML (+++) front matter by empty lines so line numbers stay right.
  * Returns the text and the front matter (for a title), if any.
  */
@@ -75,10 +110,50 @@ function mdLine(source: string[], n: number): { text: string; at: { line: number
   }
 }
 
+/** Lines longer than this are wrapped before parsing (see wrapLongLines). */
+export const WRAP_LINES_AT = 8192;
+
+/**
+ * Wraps lines longer than `at` characters by turning a space into a line break, only where the
+ * next character is a letter (so the new line cannot start a heading, list, quote or fence) and
+ * the space does not end a hard break. Inside a paragraph a line break reads as a space, so the
+ * text stays the same; micromark, however, needs several hundred bytes of memory per character of
+ * a line and would run out on a line of megabytes. Returns the text and, when anything was
+ * wrapped, for each 1-based line of the result the source line and the column offset it starts at.
+ */
+export function wrapLongLines(text: string, at = WRAP_LINES_AT): { text: string; lineMap?: Array<{ line: number; col: number }> } {
+  if (text.length <= at) return { text };
+  const lines = text.split('\n');
+  if (!lines.some((l) => l.length > at)) return { text };
+  const map: Array<{ line: number; col: number }> = [{ line: 0, col: 0 }];
+  const out: string[] = [];
+  const LETTER = /\p{L}/u;
+  lines.forEach((line, idx) => {
+    let start = 0;
+    while (line.length - start > at) {
+      let cut = -1;
+      for (let i = start + at; i > start + at / 2; i--) {
+        if (line[i] === ' ' && LETTER.test(line[i + 1] ?? '') && line[i - 1] !== '\\' && line[i - 1] !== ' ') {
+          cut = i;
+          break;
+        }
+      }
+      if (cut < 0) break;
+      out.push(line.slice(start, cut));
+      map.push({ line: idx + 1, col: start });
+      start = cut + 1;
+    }
+    out.push(line.slice(start));
+    map.push({ line: idx + 1, col: start });
+  });
+  return { text: out.join('\n'), lineMap: map };
+}
+
 export function parseMarkdown(text: string): { blocks: Block[]; title?: string; warnings: string[] } {
-  const { body, frontMatter } = stripFrontMatter(text);
+  const { body: raw, frontMatter } = stripFrontMatter(text);
+  const { text: body, lineMap } = wrapLongLines(raw);
   const source = body.split('\n');
-  const tree = unified().use(remarkParse).use(remarkGfm).parse(body) as unknown as MdNode;
+  const tree = unified().use(remarkParse).use(remarkGfm).use(remarkNoAutolinkLiterals).parse(body) as unknown as MdNode;
   const out = new BlockBuilder();
   let tableOrdinal = 0;
 
@@ -138,6 +213,18 @@ export function parseMarkdown(text: string): { blocks: Block[]; title?: string; 
     }
   };
   walk(tree, 0, undefined);
+  if (lineMap) {
+    // Positions in the wrapped text back to lines and columns of the file.
+    for (const b of out.blocks) {
+      const l = b.location.line;
+      const m = l !== undefined ? lineMap[l] : undefined;
+      if (m) {
+        b.location.line = m.line;
+        if (b.location.column !== undefined) b.location.column += m.col;
+      }
+      for (const ln of b.lines ?? []) if (ln.line !== undefined && lineMap[ln.line]) ln.line = lineMap[ln.line]!.line;
+    }
+  }
 
   let title: string | undefined;
   if (frontMatter) {

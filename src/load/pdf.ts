@@ -58,6 +58,34 @@ interface LoadingTask {
   destroy(): Promise<void>;
 }
 
+/**
+ * What keeps pdf.js from running code, loading anything or touching the network, passed to every
+ * getDocument call (test/robustness checks each one, and that nothing is fetched):
+ * - no eval: fonts and PostScript functions are interpreted, never compiled with `new Function`;
+ * - no font faces and no system fonts: glyphs are never installed or looked up on the machine;
+ * - no URL, no streaming, no range requests, no auto-fetch: the bytes are given in `data`;
+ * - no standardFontDataUrl, cMapUrl, iccUrl or wasmUrl, and no worker fetch: non-embedded fonts,
+ *   CMaps, colour profiles and image decoders are never loaded from a file or URL (text still
+ *   comes out: pdf.js knows the standard fonts' metrics);
+ * - no XFA forms, no image decoders. Scripting (JavaScript in the PDF) is a viewer feature that
+ *   pdf.js's core never runs; links and actions (/URI, /Launch, /SubmitForm) are only data.
+ * In Node pdf.js runs its "worker" in the same thread from the bundled code: no worker script is
+ * fetched either.
+ */
+export const PDFJS_HARDENING = Object.freeze({
+  isEvalSupported: false,
+  disableFontFace: true,
+  useSystemFonts: false,
+  disableAutoFetch: true,
+  disableStream: true,
+  disableRange: true,
+  useWorkerFetch: false,
+  useWasm: false,
+  enableXfa: false,
+  isOffscreenCanvasSupported: false,
+  isImageDecoderSupported: false,
+});
+
 /** Average letters per page below which a PDF counts as a scan without a text layer. */
 export const MIN_LETTERS_PER_PAGE = 20;
 
@@ -71,17 +99,8 @@ export async function parsePdf(bytes: Uint8Array, opts: PdfOptions = {}): Promis
   const task = pdfjs.getDocument({
     // pdf.js detaches the buffer it is given (pass a copy) and refuses Node Buffers.
     data: copyBytes(bytes),
-    isEvalSupported: false,
-    disableFontFace: true,
-    useSystemFonts: false,
+    ...PDFJS_HARDENING,
     stopAtErrors: false,
-    disableAutoFetch: true,
-    disableStream: true,
-    disableRange: true,
-    useWorkerFetch: false,
-    enableXfa: false,
-    isOffscreenCanvasSupported: false,
-    isImageDecoderSupported: false,
     verbosity: pdfjs.VerbosityLevel?.ERRORS ?? 0,
   });
   let pdf: PdfDocProxy;

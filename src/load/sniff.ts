@@ -6,9 +6,9 @@
 export type SniffResult =
   | { kind: 'pdf' }
   | { kind: 'docx' }
-  | { kind: 'md'; text: string }
-  | { kind: 'txt'; text: string }
-  | { kind: 'refuse'; cause: 'empty' | 'odt' | 'legacy-doc' | 'rtf' | 'pages' | 'binary' | 'unsupported-format' | 'damaged'; format?: string };
+  | { kind: 'md'; text: string; warning?: string }
+  | { kind: 'txt'; text: string; warning?: string }
+  | { kind: 'refuse'; cause: 'empty' | 'odt' | 'legacy-doc' | 'rtf' | 'pages' | 'binary' | 'unsupported-format' | 'damaged'; format?: string; reason?: string };
 
 const MD_EXT = /\.(md|markdown|mdown|mkd|mkdn)$/i;
 
@@ -99,16 +99,83 @@ export function decodeText(bytes: Uint8Array): string | undefined {
   } catch {
     return undefined;
   }
-  if (text.includes('\u0000')) return undefined;
-  // Too many control characters (other than tab, newline, carriage return, form feed): binary.
+  return looksLikeText(text) ? text : undefined;
+}
+
+/** No NUL, and few control characters (other than tab, newline, carriage return, form feed; C1 too). */
+function looksLikeText(text: string): boolean {
+  if (text.includes('\u0000')) return false;
   let ctrl = 0;
   const n = Math.min(text.length, 65536);
   for (let i = 0; i < n; i++) {
     const c = text.charCodeAt(i);
-    if (c < 32 && c !== 9 && c !== 10 && c !== 13 && c !== 12) ctrl++;
+    if ((c < 32 && c !== 9 && c !== 10 && c !== 13 && c !== 12) || (c >= 0x7f && c <= 0x9f)) ctrl++;
   }
-  if (ctrl > Math.max(4, n * 0.01)) return undefined;
-  return text;
+  return ctrl <= Math.max(4, n * 0.01);
+}
+
+/** Windows-1252 to Unicode for 0x80-0x9F (the rest is Latin-1); undefined bytes stay C1 controls. */
+const CP1252_HIGH = [
+  0x20ac, 0x81, 0x201a, 0x0192, 0x201e, 0x2026, 0x2020, 0x2021, 0x02c6, 0x2030, 0x0160, 0x2039, 0x0152, 0x8d, 0x017d, 0x8f,
+  0x90, 0x2018, 0x2019, 0x201c, 0x201d, 0x2022, 0x2013, 0x2014, 0x02dc, 0x2122, 0x0161, 0x203a, 0x0153, 0x9d, 0x017e, 0x0178,
+];
+
+/** Node's TextDecoder('windows-1252') decodes as Latin-1 (’ becomes U+0092): do it by table. */
+export function decodeWindows1252(bytes: Uint8Array): string {
+  let out = '';
+  const CHUNK = 8192;
+  for (let i = 0; i < bytes.length; i += CHUNK) {
+    const part = bytes.subarray(i, i + CHUNK);
+    const codes = new Array<number>(part.length);
+    for (let k = 0; k < part.length; k++) {
+      const b = part[k]!;
+      codes[k] = b >= 0x80 && b <= 0x9f ? CP1252_HIGH[b - 0x80]! : b;
+    }
+    out += String.fromCharCode(...codes);
+  }
+  return out;
+}
+
+export interface DecodedText {
+  text: string;
+  /** Set when the bytes were not valid UTF-8 / UTF-16 and were read another way. */
+  warning?: string;
+}
+
+/**
+ * Like decodeText, but also reads text that is not valid UTF-8, as older editors save it:
+ * - mostly UTF-8 with a few broken sequences (a file cut or glued badly): UTF-8, the broken bytes
+ *   become U+FFFD;
+ * - no valid multi-byte UTF-8 at all (Windows "ANSI": cliënt as one byte 0xEB): Windows-1252.
+ * Binary data stays undefined (NUL bytes, control characters, too many high bytes).
+ */
+export function decodeAnyText(bytes: Uint8Array): DecodedText | undefined {
+  const strict = decodeText(bytes);
+  if (strict !== undefined) return { text: strict };
+  if (startsWith(bytes, [0xff, 0xfe]) || startsWith(bytes, [0xfe, 0xff])) {
+    // UTF-16 with a BOM but broken (odd length, lone surrogates): read what can be read.
+    const text = new TextDecoder(bytes[0] === 0xff ? 'utf-16le' : 'utf-16be').decode(bytes.subarray(2));
+    return looksLikeText(text) ? { text, warning: 'tekst: ongeldige UTF-16-tekens vervangen door \uFFFD' } : undefined;
+  }
+  const body = startsWith(bytes, [0xef, 0xbb, 0xbf]) ? bytes.subarray(3) : bytes;
+  if (body.includes(0)) return undefined;
+  const lenient = new TextDecoder('utf-8').decode(body);
+  let bad = 0;
+  let good = 0;
+  for (let i = 0; i < lenient.length; i++) {
+    const c = lenient.charCodeAt(i);
+    if (c === 0xfffd) bad++;
+    else if (c >= 0x80) good++;
+  }
+  if (good >= bad) {
+    return looksLikeText(lenient) ? { text: lenient, warning: 'tekst: ongeldige UTF-8-tekens vervangen door \uFFFD' } : undefined;
+  }
+  // Western text in a one-byte code page has few bytes above 0x7F.
+  let high = 0;
+  for (const b of body) if (b >= 0x80) high++;
+  if (high > body.length * 0.3) return undefined;
+  const ansi = decodeWindows1252(body);
+  return looksLikeText(ansi) ? { text: ansi, warning: 'tekst: geen geldige UTF-8; gelezen als Windows-1252' } : undefined;
 }
 
 /** Heuristic: does this text look like Markdown (headings, lists, emphasis, tables, links)? */
@@ -130,17 +197,21 @@ export function sniff(path: string, bytes: Uint8Array): SniffResult {
   if (startsWith(bytes, [0x50, 0x4b, 0x03, 0x04])) return zipKind(bytes);
   if (startsWith(bytes, [0x50, 0x4b, 0x05, 0x06])) return { kind: 'refuse', cause: 'damaged' }; // empty zip archive
   if (startsWith(bytes, [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1])) return { kind: 'refuse', cause: 'legacy-doc' };
-  const text = decodeText(bytes);
-  if (text !== undefined) {
+  const decoded = decodeAnyText(bytes);
+  if (decoded !== undefined) {
+    const { text, warning } = decoded;
     const head = text.slice(0, 2048).replace(/^\uFEFF/, '').trimStart();
     if (head.startsWith('{\\rtf')) return { kind: 'refuse', cause: 'rtf' };
     if (/^(<\?xml[^>]*>\s*)?(<!--[\s\S]*?-->\s*)*<(!doctype\s+html|html[\s>])/i.test(head)) {
       return { kind: 'refuse', cause: 'unsupported-format', format: 'HTML' };
     }
     if (text.trim() === '') return { kind: 'refuse', cause: 'empty' };
-    if (MD_EXT.test(path) || (!/\.txt$/i.test(path) && looksLikeMarkdown(text))) return { kind: 'md', text };
-    return { kind: 'txt', text };
+    const kind = MD_EXT.test(path) || (!/\.txt$/i.test(path) && looksLikeMarkdown(text)) ? 'md' : 'txt';
+    return warning ? { kind, text, warning } : { kind, text };
   }
   if (startsWith(bytes, [0x7b, 0x5c, 0x72, 0x74, 0x66])) return { kind: 'refuse', cause: 'rtf' };
+  // Binary data under a document's name: that document is damaged (or something else renamed).
+  if (/\.docx$/i.test(path)) return { kind: 'refuse', cause: 'damaged', reason: 'not a zip archive, so not a .docx' };
+  if (/\.pdf$/i.test(path)) return { kind: 'refuse', cause: 'damaged', reason: 'no PDF header' };
   return { kind: 'refuse', cause: 'binary' };
 }

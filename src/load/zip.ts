@@ -117,8 +117,12 @@ export function readCentralDirectory(bytes: Uint8Array, maxEntries = 10000): Zip
 }
 
 /**
- * Inflates one entry, never producing more than `budget` bytes (throws ZipError('zip-bomb')).
- * Returns the bytes. Unknown methods and corrupt deflate data throw ZipError('damaged').
+ * Inflates one entry, never producing more than `budget` bytes nor more than the entry declares
+ * (a lying header is the classic zip-bomb trick; honest zips never inflate beyond their declared
+ * size, and mammoth's zip reader would refuse such an entry anyway). Both throw
+ * ZipError('zip-bomb') as soon as the limit is crossed, so memory stays at most `budget` (the
+ * output is written into one buffer of the declared size, no chunk list, no final copy).
+ * Unknown methods and corrupt deflate data throw ZipError('damaged').
  */
 export function inflateEntry(bytes: Uint8Array, entry: ZipEntry, budget: number): Uint8Array {
   const data = bytes.subarray(entry.dataOffset, entry.dataOffset + entry.compressedSize);
@@ -128,13 +132,18 @@ export function inflateEntry(bytes: Uint8Array, entry: ZipEntry, budget: number)
     return data;
   }
   if (entry.method !== 8) throw new ZipError('damaged', `unknown compression method ${entry.method}`);
-  const chunks: Uint8Array[] = [];
+  if (entry.size > budget) throw new ZipError('zip-bomb', `${entry.name} inflates beyond the limit`);
+  const out = new Uint8Array(entry.size);
   let total = 0;
   let over = false;
   const inf = new Inflate((chunk) => {
+    if (over) return;
+    if (total + chunk.length > entry.size) {
+      over = true;
+      return;
+    }
+    out.set(chunk, total);
     total += chunk.length;
-    if (total > budget) over = true;
-    else chunks.push(chunk);
   });
   const STEP = 16384;
   try {
@@ -144,15 +153,9 @@ export function inflateEntry(bytes: Uint8Array, entry: ZipEntry, budget: number)
     }
     if (data.length === 0) inf.push(new Uint8Array(0), true);
   } catch (err) {
-    if (over) throw new ZipError('zip-bomb', `${entry.name} inflates beyond the limit`);
+    if (over) throw new ZipError('zip-bomb', `${entry.name} inflates beyond its declared size`);
     throw new ZipError('damaged', `${entry.name}: ${(err as Error).message}`);
   }
-  if (over) throw new ZipError('zip-bomb', `${entry.name} inflates beyond the limit`);
-  const out = new Uint8Array(total);
-  let o = 0;
-  for (const c of chunks) {
-    out.set(c, o);
-    o += c.length;
-  }
-  return out;
+  if (over) throw new ZipError('zip-bomb', `${entry.name} inflates beyond its declared size (${entry.size} bytes)`);
+  return total === entry.size ? out : out.subarray(0, total);
 }

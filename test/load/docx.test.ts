@@ -4,7 +4,7 @@ import { strToU8, unzipSync, zipSync } from 'fflate';
 import type { Document } from '../../src/document/model.js';
 import { loadBuffer, loadFile } from '../../src/load/index.js';
 import { isInputError, type InputError } from '../../src/load/errors.js';
-import { parseDocx, parseStyles, styleHeadingLevel } from '../../src/load/docx.js';
+import { MAX_XML_DEPTH, parseDocx, parseStyles, styleHeadingLevel, xmlStructureProblem } from '../../src/load/docx.js';
 import { boldHeadingsDocx, cleanupTmp, longDocx, styledDocx, writeBytes } from '../helpers/docx-fixtures.js';
 
 afterAll(cleanupTmp);
@@ -184,7 +184,7 @@ describe('docx loader: refusals', () => {
     const e = await cause(loadBuffer('x.docx', zip, { maxDecompressedBytes: 1_000_000 }));
     expect(e.cause).toBe('zip-bomb');
     // It was the real inflation that stopped it, not the (falsified) declared size.
-    await expect(parseDocx(zip, { maxDecompressedBytes: 1_000_000 })).rejects.toThrow(/inflates beyond the limit/);
+    await expect(parseDocx(zip, { maxDecompressedBytes: 1_000_000 })).rejects.toThrow(/inflates beyond its declared size/);
   });
 
   it('more than 10000 entries is a zip bomb', async () => {
@@ -205,6 +205,84 @@ describe('docx loader: refusals', () => {
   it('zero bytes are empty', async () => {
     const e = await cause(loadFile(writeBytes('leeg.docx', new Uint8Array(0))));
     expect(e.cause).toBe('empty');
+  });
+});
+
+describe('docx loader: hostile XML (found by bench/fuzz.mjs)', () => {
+  let good: Uint8Array;
+  beforeAll(async () => {
+    good = readFileSync(await styledDocx());
+  });
+
+  const withPart = (name: string, edit: (xml: string) => string) => {
+    const files = unzipSync(good);
+    files[name] = strToU8(edit(new TextDecoder().decode(files[name])));
+    return zipSync(files);
+  };
+
+  it('a part with more than one root element is refused at once (xmldom needed minutes for 1 MB)', async () => {
+    const zip = withPart('word/document.xml', (xml) => {
+      const root = xml.slice(xml.indexOf('<w:document'));
+      return xml + root.repeat(30);
+    });
+    const t0 = performance.now();
+    const e = await cause(loadBuffer('x.docx', zip));
+    expect(performance.now() - t0).toBeLessThan(2000);
+    expect(e.cause).toBe('damaged');
+    expect(e.detail.reason).toBe('word/document.xml has more than one root element');
+  });
+
+  it('xmlStructureProblem: depth limit, second root; comments, CDATA, PIs and self-closing tags do not count', () => {
+    const nest = (n: number) => '<a>'.repeat(n) + '</a>'.repeat(n);
+    expect(xmlStructureProblem(nest(MAX_XML_DEPTH), MAX_XML_DEPTH)).toBeUndefined();
+    expect(xmlStructureProblem(nest(MAX_XML_DEPTH + 1), MAX_XML_DEPTH)).toBe(`nests elements more than ${MAX_XML_DEPTH} deep`);
+    expect(xmlStructureProblem('<?xml version="1.0"?><!-- <x/> --><r><b/><b/><![CDATA[<c><c>]]></r>\n', 5)).toBeUndefined();
+    expect(xmlStructureProblem('<r/><r/>', 5)).toBe('has more than one root element');
+    expect(xmlStructureProblem('<r></r><!-- na --><r>', 5)).toBe('has more than one root element');
+    expect(xmlStructureProblem('<r><a/></r>', 1)).toBeUndefined();
+  });
+
+  it('xmlStructureProblem: processing instructions only before the root and well-formed; no text outside the root; no broken tags', () => {
+    expect(xmlStructureProblem('<r>1 < 2</r>', 5)).toBe('has a broken tag');
+    expect(xmlStructureProblem('<r><a</r>', 5)).toBe('has a broken tag');
+    expect(xmlStructureProblem('<r><!-- open', 5)).toBe('has an unclosed comment or CDATA section');
+    expect(xmlStructureProblem('<r><a', 5)).toBe('has an unclosed tag');
+    expect(xmlStructureProblem('<!DOCTYPE r [<!ENTITY a "b">]><r/>', 5)).toBe('declares XML entities');
+    expect(xmlStructureProblem(new Uint8Array([0xef, 0xbb, 0xbf, 0x3c, 0x72, 0x2f, 0x3e]), 5)).toBeUndefined(); // BOM, <r/>
+    expect(xmlStructureProblem('\n<?xml version="1.0"?>\n<r>tekst</r>\n', 5)).toBeUndefined();
+    expect(xmlStructureProblem('<?xml version="1.0"><r></r>', 5)).toBe('has a broken processing instruction');
+    expect(xmlStructureProblem('<?xml version="<r></r>', 5)).toBe('has a broken tag');
+    expect(xmlStructureProblem('<r><?pi x?></r>', 5)).toBe('has a processing instruction inside the document');
+    expect(xmlStructureProblem('<?a?>'.repeat(17) + '<r/>', 5)).toBe('has too many processing instructions');
+    expect(xmlStructureProblem(']]><r/>', 5)).toBe('has text outside the root element');
+    expect(xmlStructureProblem('<r/>na', 5)).toBe('has text outside the root element');
+    expect(xmlStructureProblem('<![CDATA[<r>]]><r/>', 5)).toBe('has text outside the root element');
+  });
+
+  it('repeated broken XML declarations are refused at once (xmldom rescans the part for each)', async () => {
+    const zip = withPart('word/document.xml', (xml) => '<?xml version="<w:document>'.repeat(20000) + xml);
+    const t0 = performance.now();
+    const e = await cause(loadBuffer('x.docx', zip));
+    expect(performance.now() - t0).toBeLessThan(2000);
+    expect(e.detail.reason).toBe('word/document.xml has a broken tag');
+  });
+
+  it('styles.xml full of unclosed tags is read in linear time (a lazy regular expression took 10 s for 0.7 MB)', () => {
+    const xml = `<w:styles>${'<w:style w:styleId="a"><w:rPr><w:b <w:sz '.repeat(20000)}</w:styles>`;
+    const t0 = performance.now();
+    const s = parseStyles(xml);
+    expect(performance.now() - t0).toBeLessThan(500);
+    expect(s.byId.size).toBe(0); // nothing closed, nothing read
+  });
+
+  it('parseStyles reads self-closing, closed and unclosed styles as before', () => {
+    const s = parseStyles(
+      '<w:styles><w:style w:type="paragraph" w:styleId="Leeg"/>' +
+        '<w:style w:type="paragraph" w:styleId="Kop"><w:name w:val="heading 1"/><w:rPr><w:b/><w:sz w:val="32"/></w:rPr></w:style>' +
+        '<w:styleX w:styleId="Niet"></w:styleX><w:style w:styleId="Open"><w:name w:val="open"/></w:styles>',
+    );
+    expect([...s.byId.keys()]).toEqual(['Leeg', 'Kop']);
+    expect(s.byId.get('Kop')).toMatchObject({ name: 'heading 1', bold: true, size: 32 });
   });
 });
 

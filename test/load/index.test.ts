@@ -2,7 +2,7 @@ import { chmodSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { strToU8, zipSync } from 'fflate';
-import { loadBuffer, loadFile } from '../../src/load/index.js';
+import { loadBuffer, loadFile, oneLine } from '../../src/load/index.js';
 import { isInputError, type InputError } from '../../src/load/errors.js';
 import { cleanupTmp, tmpDir, writeBytes } from '../helpers/docx-fixtures.js';
 
@@ -95,6 +95,22 @@ describe('loadBuffer: format refusals by content', () => {
         expect(isInputError(err), String(err)).toBe(true);
       }
     }
+  });
+});
+
+describe('reasons are one safe line', () => {
+  it('oneLine: the first line, no control characters or bidi overrides, at most 200 characters', () => {
+    expect(oneLine('eerste\ntweede')).toBe('eerste');
+    expect(oneLine('naam \u001b[31mrood\u0007 \u202eomgekeerd')).toBe('naam ?[31mrood? ?omgekeerd');
+    expect(oneLine('x'.repeat(500))).toHaveLength(200);
+  });
+
+  it('a zip entry name with escapes does not carry them into the reason', async () => {
+    const zip = zipSync({ '[Content_Types].xml': strToU8('<Types/>'), 'word/\u001b[2Jx\n.xml': strToU8('<x/>') });
+    // No word/document.xml: damaged, and the reason is clean whatever the parser said.
+    const e = await cause(loadBuffer('x.docx', zip));
+    expect(e.cause).toBe('damaged');
+    expect(String(e.detail.reason)).not.toMatch(/[\u0000-\u001f]/);
   });
 });
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { loadBuffer } from '../../src/load/index.js';
-import { parseMarkdown, parseText, stripFrontMatter } from '../../src/load/markdown.js';
-import { cleanText } from '../../src/load/blocks.js';
+import { parseMarkdown, parseText, stripFrontMatter, wrapLongLines } from '../../src/load/markdown.js';
+import { BlockBuilder, cleanText, MAX_BLOCK_CHARS } from '../../src/load/blocks.js';
 
 const md = (s: string) => parseMarkdown(s).blocks;
 
@@ -122,5 +122,84 @@ describe('plain text loader', () => {
     const doc = await loadBuffer('meldcode.txt', Buffer.from('MELDCODE\n\nDe medewerker brengt signalen in kaart en overlegt met de aandachtsfunctionaris.\n'));
     expect(doc.source.format).toBe('txt');
     expect(doc.blocks[0]).toMatchObject({ kind: 'heading', text: 'MELDCODE' });
+  });
+});
+
+describe('huge and hostile Markdown', () => {
+  const sentence = 'De medewerker legt de signalen vast. ';
+
+  it('wrapLongLines leaves normal text alone and maps wrapped lines back to file lines and columns', () => {
+    expect(wrapLongLines('# Kop\n\nkort\n')).toEqual({ text: '# Kop\n\nkort\n' });
+    const long = sentence.repeat(500); // 18,500 characters on one line
+    const { text, lineMap } = wrapLongLines(`# Kop\n\n${long}\nslot\n`, 8192);
+    const lines = text.split('\n');
+    expect(lines.length).toBe(7);
+    expect(Math.max(...lines.map((l) => l.length))).toBeLessThanOrEqual(8192);
+    expect(lines.slice(2, 5).join(' ')).toBe(long); // each cut turned one space into a line break
+    expect(lineMap![3]).toEqual({ line: 3, col: 0 });
+    expect(lineMap![4]!.line).toBe(3);
+    expect(lineMap![4]!.col).toBe(lines[2]!.length + 1);
+    expect(lineMap![6]).toEqual({ line: 4, col: 0 });
+    // Never before a character that could start a block (list, heading, quote), only before a letter.
+    for (const l of lines.slice(3, 5)) expect(l).toMatch(/^\p{L}/u);
+    // A line without spaces is left as it is.
+    expect(wrapLongLines('x'.repeat(20000), 8192).text).toBe('x'.repeat(20000));
+  });
+
+  it('a paragraph of megabytes: bounded blocks at sentence ends, locations in the file', () => {
+    const text = `# Meldcode\n\n${sentence.repeat(30000)}\n\n## Slot\n\nEinde van de tekst.\n`;
+    const t0 = performance.now();
+    const blocks = parseMarkdown(text).blocks;
+    expect(performance.now() - t0).toBeLessThan(5000);
+    const paras = blocks.filter((b) => b.kind === 'paragraph');
+    expect(paras.length).toBeGreaterThan(100);
+    expect(paras.slice(0, -1).every((b) => b.text.length <= MAX_BLOCK_CHARS && b.text.endsWith('.'))).toBe(true);
+    expect(paras.slice(0, -1).every((b) => b.location.line === 3 && b.headingPath[0] === 'Meldcode')).toBe(true);
+    expect(paras.slice(0, -1).map((b) => b.text).join(' ')).toBe(sentence.repeat(30000).trim());
+    expect(blocks.find((b) => b.text === 'Slot')!.location.line).toBe(5);
+    expect(paras.at(-1)!.location.line).toBe(7);
+  });
+
+  it('bare URLs and e-mail addresses stay text (GFM autolink literals are off); tables still parse', () => {
+    const blocks = md('Mail info@veiligthuis.nl of zie www.veiligthuis.nl en https://x.nl/a.\n\n| a | b |\n|---|---|\n| 1 | 2 |\n');
+    expect(blocks.map((b) => [b.kind, b.text])).toEqual([
+      ['paragraph', 'Mail info@veiligthuis.nl of zie www.veiligthuis.nl en https://x.nl/a.'],
+      ['tableRow', 'a | b'],
+      ['tableRow', '1 | 2'],
+    ]);
+  });
+
+  it('a one-line paragraph of 2 MB parses in seconds, not minutes', () => {
+    const t0 = performance.now();
+    parseMarkdown(`# K\n\n${'woord info@x.nl www.x.nl '.repeat(80000)}\n`);
+    expect(performance.now() - t0).toBeLessThan(8000);
+  }, 20_000);
+
+  it('BlockBuilder: a long heading or table row becomes text; split pieces keep their line starts', () => {
+    const b = new BlockBuilder();
+    b.add({ kind: 'heading', text: 'x '.repeat(MAX_BLOCK_CHARS), level: 1, location: { line: 1 } });
+    expect(b.blocks.every((x) => x.kind === 'paragraph' && x.text.length <= MAX_BLOCK_CHARS)).toBe(true);
+    const pdfLike = new BlockBuilder();
+    const text = Array.from({ length: 400 }, (_, i) => `Regel ${i} van de tekst.`).join(' ');
+    let offset = 0;
+    const lines = Array.from({ length: 400 }, (_, i) => {
+      const l = { offset, page: 1 + Math.floor(i / 100), line: 1 + (i % 100) };
+      offset += `Regel ${i} van de tekst. `.length;
+      return l;
+    });
+    pdfLike.add({ kind: 'paragraph', text: text.repeat(2), location: { page: 1, line: 1 }, lines });
+    const parts = pdfLike.blocks;
+    expect(parts.length).toBeGreaterThan(1);
+    expect(parts[1]!.location.page).toBeGreaterThanOrEqual(1);
+    for (const p of parts) {
+      expect(p.lines?.[0]?.offset ?? 0).toBe(0);
+      for (const l of p.lines ?? []) expect(l.offset).toBeLessThanOrEqual(p.text.length);
+    }
+  });
+
+  it('control characters (terminal escapes) never reach block text', () => {
+    const blocks = md('# Kop \u001b]0;titel\u0007\n\nTekst \u001b[2Jmet\u0000 \u009bescapes.\n');
+    // (NUL becomes U+FFFD, as CommonMark says.)
+    expect(blocks.map((b) => b.text)).toEqual(['Kop ]0;titel', 'Tekst [2Jmet\uFFFD escapes.']);
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { strToU8, zipSync } from 'fflate';
-import { decodeText, looksLikeMarkdown, sniff } from '../../src/load/sniff.js';
+import { decodeAnyText, decodeText, decodeWindows1252, looksLikeMarkdown, sniff } from '../../src/load/sniff.js';
 
 const u8 = (s: string) => new TextEncoder().encode(s);
 
@@ -58,6 +58,24 @@ describe('sniff', () => {
     expect(decodeText(new Uint8Array([0x41, 0xff, 0x42]))).toBeUndefined();
     const r = sniff('a.md', le);
     expect(r).toMatchObject({ kind: 'md', text: 'Hé' });
+  });
+
+  it('reads text that is not valid UTF-8: Windows-1252, or UTF-8 with a few broken bytes; binary stays binary', () => {
+    const ansi = new Uint8Array([...u8('De cli'), 0xeb, ...u8('nt'), 0x92, ...u8('s zorg '), 0x80, ...u8(' 5 '), 0x96, ...u8(' klaar')]);
+    expect(decodeAnyText(ansi)).toEqual({ text: 'De cliënt’s zorg € 5 – klaar', warning: 'tekst: geen geldige UTF-8; gelezen als Windows-1252' });
+    const broken = new Uint8Array([...u8('één cliënt '), 0xff, ...u8(' verder')]);
+    expect(decodeAnyText(broken)).toEqual({ text: 'één cliënt \uFFFD verder', warning: 'tekst: ongeldige UTF-8-tekens vervangen door \uFFFD' });
+    expect(decodeAnyText(new Uint8Array(300).map((_, i) => (i * 37 + 11) % 256))).toBeUndefined();
+    expect(decodeAnyText(u8('gewoon'))).toEqual({ text: 'gewoon' });
+    expect(decodeWindows1252(new Uint8Array([0x80, 0x85, 0x91, 0x92, 0x93, 0x94, 0xe9]))).toBe('€…‘’“”é');
+    expect(sniff('a.md', ansi)).toMatchObject({ kind: 'md', text: 'De cliënt’s zorg € 5 – klaar', warning: expect.stringContaining('Windows-1252') });
+  });
+
+  it('binary data named .docx or .pdf is a damaged document, elsewhere binary', () => {
+    const bin = new Uint8Array(256).map((_, i) => (i * 7) % 256);
+    expect(sniff('x.docx', bin)).toEqual({ kind: 'refuse', cause: 'damaged', reason: 'not a zip archive, so not a .docx' });
+    expect(sniff('x.pdf', bin)).toEqual({ kind: 'refuse', cause: 'damaged', reason: 'no PDF header' });
+    expect(sniff('x.bin', bin)).toEqual({ kind: 'refuse', cause: 'binary' });
   });
 
   it('looksLikeMarkdown needs real markdown signals', () => {
