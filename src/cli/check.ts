@@ -41,6 +41,8 @@ export interface CheckRawOptions {
   maxFileSize?: string;
   maxPages?: string;
   maxDecompressedSize?: string;
+  zipMaxSize?: string;
+  zipMaxEntries?: string;
   color?: boolean;
   progress?: boolean;
   quiet?: boolean;
@@ -64,6 +66,8 @@ export interface CheckOptions {
   maxFileSizeMB?: number;
   maxPages?: number;
   maxDecompressedSizeMB?: number;
+  zipMaxSizeMB?: number;
+  zipMaxEntries?: number;
   color?: boolean;
   progress: boolean;
   quiet: boolean;
@@ -85,6 +89,8 @@ export function parseCheckOptions(raw: CheckRawOptions, lang: Lang): CheckOption
     maxFileSizeMB: raw.maxFileSize !== undefined ? parsePositiveNumber('--max-file-size', raw.maxFileSize, lang) : undefined,
     maxPages: raw.maxPages !== undefined ? parsePositiveInt('--max-pages', raw.maxPages, lang) : undefined,
     maxDecompressedSizeMB: raw.maxDecompressedSize !== undefined ? parsePositiveNumber('--max-decompressed-size', raw.maxDecompressedSize, lang) : undefined,
+    zipMaxSizeMB: raw.zipMaxSize !== undefined ? parsePositiveNumber('--zip-max-size', raw.zipMaxSize, lang) : undefined,
+    zipMaxEntries: raw.zipMaxEntries !== undefined ? parsePositiveInt('--zip-max-entries', raw.zipMaxEntries, lang) : undefined,
     color: raw.color,
     progress: raw.progress !== false,
     quiet: !!raw.quiet,
@@ -178,6 +184,8 @@ export async function runCheck(inputs: string[], raw: CheckRawOptions, startLang
     jobs: opts.jobs,
     timeoutMs: opts.timeoutSeconds !== undefined ? Math.round(opts.timeoutSeconds * 1000) : undefined,
     load: loadOptions(opts),
+    zipMaxBytes: opts.zipMaxSizeMB !== undefined ? Math.round(opts.zipMaxSizeMB * 1024 * 1024) : undefined,
+    zipMaxEntries: opts.zipMaxEntries,
     progress,
     lang,
     cwd: io.cwd,

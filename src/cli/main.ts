@@ -107,6 +107,8 @@ function buildProgram(lang: Lang, io: CliIO, setExit: (code: number) => void, la
     .option('--max-file-size <MB>', tr('cli.check.opt.maxFileSize'))
     .option('--max-pages <n>', tr('cli.check.opt.maxPages'))
     .option('--max-decompressed-size <MB>', tr('cli.check.opt.maxDecompressedSize'))
+    .option('--zip-max-size <MB>', tr('cli.check.opt.zipMaxSize'))
+    .option('--zip-max-entries <n>', tr('cli.check.opt.zipMaxEntries'))
     .option('--fail-on <niveau>', tr('cli.check.opt.failOn'))
     .option('--max-warnings <n>', tr('cli.check.opt.maxWarnings'))
     .option('--exit-zero', tr('cli.check.opt.exitZero'))
