@@ -6,7 +6,7 @@
  *
  * Isolation ('auto', the default): documents run in worker threads (pool.ts) with a time and a
  * heap limit. The one exception is the common single-file case: exactly one document, `jobs` not
- * given, and it is Markdown or plain text (.md/.markdown/.txt). That runs in-process: the text
+ * given, and it is Markdown or plain text (.md/.markdown/.txt) of at most 1 MB. That runs in-process: the text
  * loader has no native or pathological-archive parsers, the time limit still applies to anything
  * asynchronous, and it saves starting a thread. A single .docx or .pdf always goes to a worker,
  * because those parsers (mammoth, pdf.js) are where hangs and memory blow-ups happen and only
@@ -99,13 +99,20 @@ export const DEFAULT_TIMEOUT_MS = 60_000;
 export const DEFAULT_MEMORY_LIMIT_MB = 512;
 
 const TEXT_NAME = /\.(md|markdown|mdown|mkd|txt)$/i;
+/**
+ * A single text file runs in-process only up to this size. A bigger one (megabytes of text) can
+ * keep the parser and the engine busy for seconds in one synchronous stretch, which an in-process
+ * timer cannot interrupt, and needs the worker's heap limit.
+ */
+const IN_PROCESS_MAX_BYTES = 1024 * 1024;
 
 function chooseMode(units: BatchUnit[], opts: BatchOptions): 'worker' | 'in-process' {
   if (opts.isolation === 'worker') return 'worker';
   if (opts.isolation === 'in-process') return 'in-process';
   const work = units.filter((u) => u.source.kind !== 'error');
   if (work.length === 0) return 'in-process';
-  if (opts.jobs === undefined && work.length === 1 && TEXT_NAME.test(work[0]!.name)) return 'in-process';
+  const one = work[0]!;
+  if (opts.jobs === undefined && work.length === 1 && TEXT_NAME.test(one.name) && one.size !== undefined && one.size <= IN_PROCESS_MAX_BYTES) return 'in-process';
   return 'worker';
 }
 
@@ -180,6 +187,15 @@ export async function runBatch(inputs: string[], opts: BatchOptions = {}, onResu
         finish(i, res);
       }
     } else if (mode === 'worker' && work.length) {
+      // Workers rebuild the rule set from the data validated here (usually already loaded by the
+      // CLI) instead of each parsing the YAML again. If it cannot be loaded here, the workers load
+      // it themselves and report the problem as before.
+      try {
+        const { loadRuleSet, ruleSources } = await import('../rules/load.js');
+        context.ruleSources = ruleSources(loadRuleSet(opts.rulesDir));
+      } catch {
+        context.ruleSources = undefined;
+      }
       const pool = new WorkerPool({
         jobs: Math.min(jobs, work.length),
         timeoutMs,

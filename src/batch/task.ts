@@ -8,12 +8,17 @@ import { errorResult } from '../engine/error-result.js';
 import type { DocumentResult } from '../engine/result.js';
 import { isInputError } from '../load/errors.js';
 import { loadBuffer, loadFile, type LoadOptions } from '../load/index.js';
-import type { RuleSet } from '../rules/load.js';
+import type { RuleSet, RuleSources } from '../rules/build.js';
 import type { Sector } from '../rules/schema.js';
 
 /** What a worker needs once, for all its documents (structured-clonable). */
 export interface TaskContext {
   rulesDir?: string;
+  /**
+   * The rule set as the main thread read and validated it (plain data). A worker builds its rule set
+   * from it instead of parsing and validating the YAML files again; without it, it loads rulesDir.
+   */
+  ruleSources?: RuleSources;
   sector?: Sector;
   disabled?: string[];
   severity?: Array<[string, 'error' | 'warning' | 'info']>;

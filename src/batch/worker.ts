@@ -1,5 +1,6 @@
 /**
- * Worker thread: loads the rule set once, then checks one document per message.
+ * Worker thread: builds the rule set once (from the main thread's validated rule data, or from the
+ * rule files), then checks one document per message.
  * Runs as dist/batch/worker.js (see pool.ts for how the path is found).
  *
  * Protocol (parent ⇄ worker):
@@ -11,7 +12,7 @@
  * 'exit' events); the worker itself never has to report them.
  */
 import { isMainThread, parentPort, workerData } from 'node:worker_threads';
-import { loadRuleSet, RuleFileError, type RuleSet } from '../rules/load.js';
+import { RuleFileError, ruleSetFromSources, type RuleSet } from '../rules/build.js';
 import { runTask, type Task, type TaskContext } from './task.js';
 
 export type ToWorker = { type: 'task'; task: Task };
@@ -25,7 +26,9 @@ if (!isMainThread && parentPort) {
   const ctx = workerData as TaskContext;
   let ruleset: RuleSet | undefined;
   try {
-    ruleset = loadRuleSet(ctx.rulesDir);
+    // From the main thread's validated data when given (no YAML parsing or schema validation here);
+    // otherwise from the files.
+    ruleset = ctx.ruleSources ? ruleSetFromSources(ctx.ruleSources) : (await import('../rules/load.js')).loadRuleSet(ctx.rulesDir);
   } catch (err) {
     const rule = err instanceof RuleFileError ? { file: err.file, field: err.field, problem: err.problem } : undefined;
     port.postMessage({ type: 'fatal', message: (err as Error)?.message ?? String(err), rule } satisfies FromWorker);

@@ -4,8 +4,9 @@
  * Pure and format-blind.
  */
 import type { Block, Document } from '../document/model.js';
-import { fold, sentences } from '../document/normalize.js';
+import { sentences } from '../document/normalize.js';
 import { stemText, type CompiledConcept } from '../rules/compile.js';
+import { foldText } from './fold.js';
 import type { RuleSet } from '../rules/load.js';
 
 export interface Unit {
@@ -70,7 +71,7 @@ export function analyze(doc: Document, ruleset: RuleSet): Analysis {
   let words = 0;
   let lastHeading = '';
   for (const [index, block] of doc.blocks.entries()) {
-    const f = fold(block.text).text;
+    const f = foldText(block.text);
     const heading = block.kind === 'heading';
     if (heading) lastHeading = f;
     const units: Unit[] = [];
@@ -79,7 +80,7 @@ export function analyze(doc: Document, ruleset: RuleSet): Analysis {
     } else {
       const ss = sentences(block.text);
       for (const s of ss) {
-        const sf = fold(s.text).text;
+        const sf = s.text === block.text ? f : foldText(s.text);
         units.push({ block: index, text: s.text, start: s.start, folded: sf, question: /\?\s*$/.test(sf) });
       }
       if (!units.length && f) units.push({ block: index, text: block.text, folded: f, question: false });
@@ -182,7 +183,7 @@ function locateSteps(a: Analysis, ruleset: RuleSet): void {
       }
     }
     let f = b.folded;
-    if (b.block.kind === 'tableRow') f = fold(b.block.cells?.[0] ?? '').text || f;
+    if (b.block.kind === 'tableRow') f = foldText(b.block.cells?.[0] ?? '') || f;
     let steps = stepNumbers(f).filter((n) => n >= 1 && n <= 5);
     if (!steps.length && b.block.kind === 'tableRow' && /^[1-5]\.?$/.test(f) && stepTable(blocks, b)) steps = [Number(f[0])];
     if (steps.length) {
@@ -213,7 +214,7 @@ function locateSteps(a: Analysis, ruleset: RuleSet): void {
   for (const rule of ruleset.rules) if (rule.step && rule.stepNames?.length) names.set(rule.step, rule.stepNames.map((n) => new RegExp(`(?<![a-z])(?:${n})`)));
   const titleOf = (i: number) => {
     const b = blocks[i]!;
-    const f = b.block.kind === 'tableRow' ? fold(b.block.cells?.[0] ?? '').text : b.folded;
+    const f = b.block.kind === 'tableRow' ? foldText(b.block.cells?.[0] ?? '') : b.folded;
     return f.replace(STEP_ANCHOR, '').replace(STEP_ANCHOR_ORDINAL, '').split(/[.:;?!]\s/)[0] ?? '';
   };
   for (const anchor of anchors) {
@@ -233,7 +234,7 @@ function locateSteps(a: Analysis, ruleset: RuleSet): void {
       const stepNames = names.get(rule.step)!;
       for (const b of blocks) {
         if (b.toc) continue;
-        const f = b.block.kind === 'tableRow' ? fold(b.block.cells?.[0] ?? '').text : b.folded;
+        const f = b.block.kind === 'tableRow' ? foldText(b.block.cells?.[0] ?? '') : b.folded;
         const short = f.split(' ').length <= 12;
         if ((b.heading || (short && (b.block.kind === 'tableRow' || b.block.kind === 'listItem'))) && stepNames.some((r) => r.test(f))) {
           anchors.push({ block: b.index, steps: [rule.step] });
@@ -324,4 +325,53 @@ export function textMatches(c: CompiledConcept, folded: string): boolean {
   if (c.regex && c.regex.test(folded)) return true;
   if (c.stemRegex && c.stemRegex.test(stemText(folded))) return true;
   return false;
+}
+
+/**
+ * Per-analysis memo for texts matched many times (headings, the sentence that introduces a list):
+ * their folded form, their stems and the outcome per concept. Same results as textMatches.
+ */
+interface TextMemo {
+  folded: Map<string, string>;
+  stems: Map<string, string>;
+  hits: Map<CompiledConcept, Map<string, boolean>>;
+}
+const memos = new WeakMap<Analysis, TextMemo>();
+
+function memoOf(a: Analysis): TextMemo {
+  let m = memos.get(a);
+  if (!m) memos.set(a, (m = { folded: new Map(), stems: new Map(), hits: new Map() }));
+  return m;
+}
+
+/** textMatches(c, folded), remembered per analysis. */
+export function textMatchesCached(a: Analysis, c: CompiledConcept, folded: string): boolean {
+  const m = memoOf(a);
+  let byText = m.hits.get(c);
+  if (!byText) m.hits.set(c, (byText = new Map()));
+  let hit = byText.get(folded);
+  if (hit === undefined) {
+    hit = !!c.regex && c.regex.test(folded);
+    if (!hit && c.stemRegex) {
+      let st = m.stems.get(folded);
+      if (st === undefined) m.stems.set(folded, (st = stemText(folded)));
+      hit = c.stemRegex.test(st);
+    }
+    byText.set(folded, hit);
+  }
+  return hit;
+}
+
+/** Whether a heading above the block (or the block itself, if a heading) matches `c`. */
+export function underHeading(a: Analysis, b: ABlock, c: CompiledConcept): boolean {
+  for (const h of b.block.headingPath) if (textMatchesCached(a, c, foldedCached(a, h))) return true;
+  return b.heading && textMatchesCached(a, c, foldedCached(a, b.block.text));
+}
+
+/** fold(text).text, remembered per analysis (for heading texts, which repeat on every block below them). */
+export function foldedCached(a: Analysis, text: string): string {
+  const m = memoOf(a);
+  let f = m.folded.get(text);
+  if (f === undefined) m.folded.set(text, (f = foldText(text)));
+  return f;
 }

@@ -5,8 +5,8 @@
 import type { Document, Location } from '../document/model.js';
 import type { CompiledRule, RuleSet } from '../rules/load.js';
 import type { AppliesTo, LocalText, Sector } from '../rules/schema.js';
-import { fold } from '../document/normalize.js';
-import { analyze, textMatches, type Analysis } from './analysis.js';
+import type { CompiledConcept } from '../rules/compile.js';
+import { analyze, underHeading, type Analysis } from './analysis.js';
 import { evaluateClause, type ClauseContext, type Hit } from './clauses.js';
 import { classifyDocument } from './doctype.js';
 import { detectEra } from './era.js';
@@ -24,6 +24,8 @@ export interface CheckOptions {
 }
 
 const MAX_EVIDENCE = 3;
+/** Same order as localeCompare(…, 'en', { numeric: true }), without building a collator per call. */
+const BY_ID = new Intl.Collator('en', { numeric: true });
 const MAX_QUOTE = 240;
 
 export function appliesTo(rule: { appliesTo: AppliesTo }, sector: Sector): boolean {
@@ -39,16 +41,23 @@ export function quoteOf(text: string): string {
 
 /** Blocks under (or being) a heading that matches the rule's `section` concept. */
 function sectionBlocks(a: Analysis, rule: CompiledRule): Set<number> {
-  const out = new Set<number>();
   const concept = rule.detect.section ? rule.compiled.get(rule.detect.section) : undefined;
-  if (!concept) return out;
+  if (!concept) return new Set<number>();
+  // Rules that share a section concept share the result (callers only read it).
+  let byConcept = sectionCache.get(a);
+  if (!byConcept) sectionCache.set(a, (byConcept = new Map()));
+  const hit = byConcept.get(concept);
+  if (hit) return hit;
+  const out = new Set<number>();
   for (const b of a.blocks) {
     if (b.toc) continue;
-    const path = b.heading ? [...b.block.headingPath, b.block.text] : b.block.headingPath;
-    if (path.some((h) => textMatches(concept, fold(h).text))) out.add(b.index);
+    if (underHeading(a, b, concept)) out.add(b.index);
   }
+  byConcept.set(concept, out);
   return out;
 }
+
+const sectionCache = new WeakMap<Analysis, Map<CompiledConcept, Set<number>>>();
 
 /** Evidence people can check: content before headings, the element's own section first. */
 function evidenceOf(a: Analysis, hits: Hit[], preferred: Set<number>): Evidence[] {
@@ -165,7 +174,7 @@ export function checkDocument(doc: Document, ruleset: RuleSet, opts: CheckOption
     if (contentStatus !== 'present') res.anchor = anchorFor(a, rule, preferred);
     results.set(rule.id, res);
   }
-  const elements = [...results.values()].sort((x, y) => x.id.localeCompare(y.id, 'en', { numeric: true }));
+  const elements = [...results.values()].sort((x, y) => BY_ID.compare(x.id, y.id));
   const type = classifyDocument(a, results);
   let verdict: Verdict;
   if (type.kind !== 'meldcode') verdict = 'not-a-meldcode';

@@ -1,9 +1,8 @@
 /** Evaluates the detection clauses of a rule file against an Analysis. */
-import { fold } from '../document/normalize.js';
 import type { CompiledConcept } from '../rules/compile.js';
 import type { CompiledRule } from '../rules/load.js';
 import type { Clause } from '../rules/schema.js';
-import { textMatches, unitMatches, type ABlock, type Analysis, type Unit } from './analysis.js';
+import { textMatchesCached, underHeading, unitMatches, type ABlock, type Analysis, type Unit } from './analysis.js';
 import { detectOrganisation } from './organisation.js';
 import type { ElementResult } from './result.js';
 
@@ -40,7 +39,7 @@ export function scopeBlocks(ctx: ClauseContext, scope: string): ABlock[] {
     out = a.blocks.filter((b) => !b.toc && set.has(b.index));
   } else if (scope.startsWith('section:')) {
     const concept = concept_(ctx, scope.slice(8));
-    out = a.blocks.filter((b) => !b.toc && b.block.headingPath.concat(b.heading ? [b.block.text] : []).some((h) => textMatches(concept, fold(h).text)));
+    out = a.blocks.filter((b) => !b.toc && underHeading(a, b, concept));
   } else throw new Error(`unknown scope ${scope}`);
   if (!scopeCache.has(a)) scopeCache.set(a, new Map());
   scopeCache.get(a)!.set(key, out);
@@ -55,9 +54,24 @@ function concept_(ctx: ClauseContext, name: string): CompiledConcept {
   return c;
 }
 
+/**
+ * The units of a scope, built once per (blocks, unit, headings) and reused by every clause and rule,
+ * so the per-unit caches (stems, concept hits) carry over.
+ */
 function unitsOf(blocks: ABlock[], clause: Clause): Unit[] {
   const unit = clause.unit ?? 'sentence';
-  const pool = blocks.filter((b) => clause.headings || !b.heading);
+  const key = `${unit}:${clause.headings ? 1 : 0}`;
+  let byKey = unitsCache.get(blocks);
+  if (!byKey) unitsCache.set(blocks, (byKey = new Map()));
+  let units = byKey.get(key);
+  if (!units) byKey.set(key, (units = buildUnits(blocks, unit, !!clause.headings)));
+  return units;
+}
+
+const unitsCache = new WeakMap<ABlock[], Map<string, Unit[]>>();
+
+function buildUnits(blocks: ABlock[], unit: NonNullable<Clause['unit']>, headings: boolean): Unit[] {
+  const pool = blocks.filter((b) => headings || !b.heading);
   if (unit === 'sentence') return pool.flatMap((b) => b.units);
   if (unit === 'block') return pool.map((b) => ({ block: b.index, text: b.block.text, folded: b.folded, question: b.units.every((u) => u.question) }));
   if (!pool.length) return [];
@@ -65,7 +79,10 @@ function unitsOf(blocks: ABlock[], clause: Clause): Unit[] {
 }
 
 function matches(ctx: ClauseContext, name: string, u: Unit, withHeading: boolean): boolean {
-  const c = concept_(ctx, name);
+  return matchesConcept(ctx, concept_(ctx, name), u, withHeading);
+}
+
+function matchesConcept(ctx: ClauseContext, c: CompiledConcept, u: Unit, withHeading: boolean): boolean {
   const seen = (u._hits ??= new Map());
   let hit = seen.get(c);
   if (hit === undefined) {
@@ -75,13 +92,13 @@ function matches(ctx: ClauseContext, name: string, u: Unit, withHeading: boolean
   if (hit) return true;
   if (withHeading) {
     const b = ctx.a.blocks[u.block]!;
-    if (!b.heading && b.nearestHeading && textMatches(c, b.nearestHeading)) return true;
+    if (!b.heading && b.nearestHeading && textMatchesCached(ctx.a, c, b.nearestHeading)) return true;
     // A list item is read with the sentence that introduces its list ("Hij vraagt de cliënt:").
     if (b.block.kind === 'listItem') {
       for (let j = b.index - 1; j >= 0 && j >= b.index - 12; j--) {
         const prev = ctx.a.blocks[j]!;
         if (prev.block.kind === 'listItem') continue;
-        return !prev.heading && textMatches(c, prev.folded);
+        return !prev.heading && textMatchesCached(ctx.a, c, prev.folded);
       }
     }
   }
@@ -155,21 +172,28 @@ export function evaluateClause(ctx: ClauseContext, clause: Clause): ClauseOutcom
   const withHeading = clause.withHeading ?? false;
   const hits: Hit[] = [];
   const counted = new Set<string>();
-  for (const u of units) {
-    if (clause.questions === false && u.question) continue;
-    const got: string[] = [];
-    if (clause.all && !clause.all.every((n) => matches(ctx, n, u, withHeading) && got.push(n))) continue;
-    if (clause.any) {
-      const found = clause.any.filter((n) => matches(ctx, n, u, withHeading));
-      if (!found.length) continue;
-      got.push(...found);
+  // Concepts resolved once per clause (not per unit); plain loops, no closures per unit.
+  const resolve = (names: string[] | undefined) => (names && units.length ? names.map((n) => concept_(ctx, n)) : undefined);
+  const allC = resolve(clause.all);
+  const anyC = resolve(clause.any);
+  const noneC = resolve(clause.none);
+  const countC = resolve(clause.count?.of);
+  const skipQuestions = clause.questions === false;
+  units: for (const u of units) {
+    if (skipQuestions && u.question) continue;
+    if (allC) for (const c of allC) if (!matchesConcept(ctx, c, u, withHeading)) continue units;
+    const got: string[] = allC ? [...clause.all!] : [];
+    if (anyC) {
+      const before = got.length;
+      for (let k = 0; k < anyC.length; k++) if (matchesConcept(ctx, anyC[k]!, u, withHeading)) got.push(clause.any![k]!);
+      if (got.length === before) continue;
     }
-    if (clause.none && clause.none.some((n) => matches(ctx, n, u, withHeading))) continue;
-    if (clause.count) {
-      const found = clause.count.of.filter((n) => matches(ctx, n, u, withHeading));
-      if (!found.length) continue;
-      for (const f of found) counted.add(f);
-      got.push(...found);
+    if (noneC) for (const c of noneC) if (matchesConcept(ctx, c, u, withHeading)) continue units;
+    if (countC) {
+      const before = got.length;
+      for (let k = 0; k < countC.length; k++) if (matchesConcept(ctx, countC[k]!, u, withHeading)) got.push(clause.count!.of[k]!);
+      if (got.length === before) continue;
+      for (let k = before; k < got.length; k++) counted.add(got[k]!);
     }
     hits.push({ unit: u, concepts: got });
   }

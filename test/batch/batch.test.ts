@@ -193,6 +193,18 @@ describe('streaming and modes', () => {
     expect(comparable(withJobs.documents)).toEqual(comparable(single.documents));
   }, 30_000);
 
+  it('a single Markdown file over 1 MB goes to a worker: only there can a time limit stop a long synchronous parse', async () => {
+    const own = tmpDir('meldcode-batch-big-');
+    try {
+      const big = write(own.dir, 'veel-tekst.md', `# Notulen\n\n${'Een zin zonder einde en zonder meldcode. '.repeat(30_000)}\n`);
+      const r = await runBatch([big]);
+      expect(r.stats?.mode).toBe('worker');
+      expect(r.documents[0]!.verdict).toBe('not-a-meldcode');
+    } finally {
+      own.cleanup();
+    }
+  }, 60_000);
+
   it('fails the whole run (not each document) when the workers cannot load the rule set', async () => {
     await expect(runBatch([dir], { jobs: 2, rulesDir: path.join(dir, 'geen-regels') })).rejects.toMatchObject({ name: 'RuleFileError' });
   }, 30_000);
