@@ -567,9 +567,17 @@ export function layoutDocument(pages: PdfPage[], opts: { metadataTitle?: string 
       arr.push(d);
     }
   }
+  // Computed once per size class: this is asked for every line.
+  const pitchCache = new Map<number, number | null>();
   const pitchOf = (size: number) => {
-    const arr = pitches.get(Math.round(size * 2) / 2);
-    return arr && arr.length >= 3 ? percentile(arr, 0.25) : size * 1.25;
+    const k = Math.round(size * 2) / 2;
+    let p = pitchCache.get(k);
+    if (p === undefined) {
+      const arr = pitches.get(k);
+      p = arr && arr.length >= 3 ? percentile(arr, 0.25) : null;
+      pitchCache.set(k, p);
+    }
+    return p ?? size * 1.25;
   };
   const gapBefore = (i: number): number => {
     const a = lines[i - 1];
