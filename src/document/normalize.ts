@@ -24,45 +24,82 @@ export interface Folded {
   map: number[];
 }
 
-/** Folds `original` for matching and keeps the offset map. */
-export function fold(original: string): Folded {
-  let text = '';
-  const map: number[] = [];
-  let lastWasSpace = true; // trims leading whitespace
-  let i = 0;
-  for (const ch of original) {
-    const at = i;
-    i += ch.length;
-    if (DROP.test(ch)) continue;
-    if (SPACE.test(ch)) {
-      if (!lastWasSpace) {
-        text += ' ';
-        map.push(at);
-        lastWasSpace = true;
-      }
-      continue;
-    }
+const enum Kind {
+  Drop,
+  Space,
+  Text,
+}
+
+/**
+ * How one code point folds. Code points fold independently (only the whitespace state carries
+ * over), so each is classified once and then looked up: no regular expressions or NFKD per character.
+ */
+const kinds = new Map<string, Kind>();
+const outs = new Map<string, string>();
+
+function classify(ch: string): Kind {
+  let kind = kinds.get(ch);
+  if (kind !== undefined) return kind;
+  if (DROP.test(ch)) kind = Kind.Drop;
+  else if (SPACE.test(ch)) kind = Kind.Space;
+  else {
     let out = REPLACE[ch];
     if (out === undefined) {
       out = '';
       for (const part of ch.normalize('NFKD')) if (!MARK.test(part)) out += part;
       out = out.toLowerCase();
     }
-    for (let k = 0; k < out.length; k++) map.push(at);
+    outs.set(ch, out);
+    kind = Kind.Text;
+  }
+  kinds.set(ch, kind);
+  return kind;
+}
+
+/** The shared loop: folded text, and the offset map when `map` is given. */
+function foldInto(original: string, map: number[] | undefined): string {
+  let text = '';
+  let lastWasSpace = true; // trims leading whitespace
+  let i = 0;
+  const n = original.length;
+  while (i < n) {
+    const at = i;
+    const cp = original.codePointAt(i)!;
+    const ch = cp > 0xffff ? original.slice(i, i + 2) : original[i]!;
+    i += ch.length;
+    const kind = classify(ch);
+    if (kind === Kind.Drop) continue;
+    if (kind === Kind.Space) {
+      if (!lastWasSpace) {
+        text += ' ';
+        map?.push(at);
+        lastWasSpace = true;
+      }
+      continue;
+    }
+    const out = outs.get(ch)!;
+    if (map) for (let k = 0; k < out.length; k++) map.push(at);
     text += out;
     lastWasSpace = false;
   }
   if (text.endsWith(' ')) {
     text = text.slice(0, -1);
-    map.pop();
+    map?.pop();
   }
-  map.push(original.length);
+  map?.push(original.length);
+  return text;
+}
+
+/** Folds `original` for matching and keeps the offset map. */
+export function fold(original: string): Folded {
+  const map: number[] = [];
+  const text = foldInto(original, map);
   return { text, map };
 }
 
-/** Folded text only. */
+/** Folded text only (no offset map): the hot path of the engine. */
 export function normalize(original: string): string {
-  return fold(original).text;
+  return foldInto(original, undefined);
 }
 
 let sentenceSegmenter: Intl.Segmenter | undefined;

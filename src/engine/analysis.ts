@@ -4,9 +4,8 @@
  * Pure and format-blind.
  */
 import type { Block, Document } from '../document/model.js';
-import { sentences } from '../document/normalize.js';
+import { normalize, sentences } from '../document/normalize.js';
 import { stemText, type CompiledConcept } from '../rules/compile.js';
-import { foldText } from './fold.js';
 import type { RuleSet } from '../rules/load.js';
 
 export interface Unit {
@@ -71,7 +70,7 @@ export function analyze(doc: Document, ruleset: RuleSet): Analysis {
   let words = 0;
   let lastHeading = '';
   for (const [index, block] of doc.blocks.entries()) {
-    const f = foldText(block.text);
+    const f = normalize(block.text);
     const heading = block.kind === 'heading';
     if (heading) lastHeading = f;
     const units: Unit[] = [];
@@ -80,7 +79,7 @@ export function analyze(doc: Document, ruleset: RuleSet): Analysis {
     } else {
       const ss = sentences(block.text);
       for (const s of ss) {
-        const sf = s.text === block.text ? f : foldText(s.text);
+        const sf = s.text === block.text ? f : normalize(s.text);
         units.push({ block: index, text: s.text, start: s.start, folded: sf, question: /\?\s*$/.test(sf) });
       }
       if (!units.length && f) units.push({ block: index, text: block.text, folded: f, question: false });
@@ -183,7 +182,7 @@ function locateSteps(a: Analysis, ruleset: RuleSet): void {
       }
     }
     let f = b.folded;
-    if (b.block.kind === 'tableRow') f = foldText(b.block.cells?.[0] ?? '') || f;
+    if (b.block.kind === 'tableRow') f = normalize(b.block.cells?.[0] ?? '') || f;
     let steps = stepNumbers(f).filter((n) => n >= 1 && n <= 5);
     if (!steps.length && b.block.kind === 'tableRow' && /^[1-5]\.?$/.test(f) && stepTable(blocks, b)) steps = [Number(f[0])];
     if (steps.length) {
@@ -214,7 +213,7 @@ function locateSteps(a: Analysis, ruleset: RuleSet): void {
   for (const rule of ruleset.rules) if (rule.step && rule.stepNames?.length) names.set(rule.step, rule.stepNames.map((n) => new RegExp(`(?<![a-z])(?:${n})`)));
   const titleOf = (i: number) => {
     const b = blocks[i]!;
-    const f = b.block.kind === 'tableRow' ? foldText(b.block.cells?.[0] ?? '') : b.folded;
+    const f = b.block.kind === 'tableRow' ? normalize(b.block.cells?.[0] ?? '') : b.folded;
     return f.replace(STEP_ANCHOR, '').replace(STEP_ANCHOR_ORDINAL, '').split(/[.:;?!]\s/)[0] ?? '';
   };
   for (const anchor of anchors) {
@@ -234,7 +233,7 @@ function locateSteps(a: Analysis, ruleset: RuleSet): void {
       const stepNames = names.get(rule.step)!;
       for (const b of blocks) {
         if (b.toc) continue;
-        const f = b.block.kind === 'tableRow' ? foldText(b.block.cells?.[0] ?? '') : b.folded;
+        const f = b.block.kind === 'tableRow' ? normalize(b.block.cells?.[0] ?? '') : b.folded;
         const short = f.split(' ').length <= 12;
         if ((b.heading || (short && (b.block.kind === 'tableRow' || b.block.kind === 'listItem'))) && stepNames.some((r) => r.test(f))) {
           anchors.push({ block: b.index, steps: [rule.step] });
@@ -372,6 +371,6 @@ export function underHeading(a: Analysis, b: ABlock, c: CompiledConcept): boolea
 export function foldedCached(a: Analysis, text: string): string {
   const m = memoOf(a);
   let f = m.folded.get(text);
-  if (f === undefined) m.folded.set(text, (f = foldText(text)));
+  if (f === undefined) m.folded.set(text, (f = normalize(text)));
   return f;
 }

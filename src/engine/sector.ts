@@ -1,5 +1,5 @@
 /** Sector: from the option, else detected from the text (with the reasons), else algemeen. */
-import { foldWithMap } from './fold.js';
+import { fold } from '../document/normalize.js';
 import type { RuleSet } from '../rules/load.js';
 import type { Sector } from '../rules/schema.js';
 import type { Analysis } from './analysis.js';
@@ -8,7 +8,7 @@ import type { SectorInfo } from './result.js';
 export function detectSector(a: Analysis, ruleset: RuleSet, given?: Sector): SectorInfo {
   if (given) return { value: given, source: 'option', reasons: [] };
   const original = a.blocks.filter((b) => !b.toc).map((b) => b.block.text).join('\n');
-  const { text, map } = foldWithMap(original);
+  const { text, map } = fold(original);
   const scores: Array<{ sector: Sector; score: number; terms: Map<string, number> }> = [];
   for (const s of ruleset.sectors) {
     const terms = new Map<string, number>();
