@@ -63,10 +63,14 @@ export function loadInChild(file: string, opts: Record<string, unknown> = {}, us
   return { result: '?', maxRssMb: 0, ms: 0, ...parsed, status: res.status, stderr: res.stderr };
 }
 
-/** Whether this process may start a child as an ordinary user (root in a container usually can). */
+/**
+ * Whether this process may start a child as an ordinary user that can also read the built project
+ * (root in a container usually can; a clone inside a private folder, e.g. from mktemp -d, cannot).
+ */
 export function canRunAs(uid: number, gid: number): boolean {
   if (process.getuid?.() !== 0) return false;
-  const res = spawnSync(process.execPath, ['-e', 'process.exit(0)'], { uid, gid, timeout: 10_000 });
+  const built = path.join(ROOT, 'dist', 'load', 'index.js');
+  const res = spawnSync(process.execPath, ['-e', `require('fs').accessSync(${JSON.stringify(built)}, require('fs').constants.R_OK)`], { uid, gid, timeout: 10_000 });
   return res.status === 0;
 }
 
