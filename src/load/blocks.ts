@@ -9,16 +9,45 @@ const INVISIBLE = /[\u00AD\u200B-\u200D\u2060\uFEFF]/g;
 const CONTROL = /[\u0000-\u0008\u000E-\u001F\u007F-\u009F]/g;
 const WS = /\s+/g;
 
+/** Printable ASCII with single inner spaces: already clean (the common case, checked in one pass). */
+function isCleanAscii(s: string): boolean {
+  const n = s.length;
+  if (n === 0) return true;
+  if (s.charCodeAt(0) === 32 || s.charCodeAt(n - 1) === 32) return false;
+  let prevSpace = false;
+  for (let i = 0; i < n; i++) {
+    const c = s.charCodeAt(i);
+    if (c === 32) {
+      if (prevSpace) return false;
+      prevSpace = true;
+    } else if (c > 32 && c < 127) prevSpace = false;
+    else return false;
+  }
+  return true;
+}
+
 /** Block.text clean-up: NFC, soft hyphens, zero-width and control characters removed, whitespace collapsed. */
 export function cleanText(s: string): string {
+  if (isCleanAscii(s)) return s;
   return s.normalize('NFC').replace(INVISIBLE, '').replace(CONTROL, '').replace(WS, ' ').trim();
 }
 
-const NON_LETTERS = /[^\p{L}]+/gu;
+const LETTER = /\p{L}/u;
 
 /** Number of letters (any script) in a string. */
 export function letterCount(s: string): number {
-  return s.replace(NON_LETTERS, '').length;
+  let n = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 128) {
+      if ((c | 32) >= 97 && (c | 32) <= 122) n++;
+    } else {
+      const cp = s.codePointAt(i)!;
+      if (cp > 0xffff) i++;
+      if (LETTER.test(String.fromCodePoint(cp))) n++;
+    }
+  }
+  return n;
 }
 
 export const SECTION_SEP = ' › ';

@@ -359,25 +359,40 @@ export async function parseDocx(bytes: Uint8Array, opts: DocxOptions = {}): Prom
   const stylesBytes = inflated.get(parts[parts.length - 1]!);
   const styles = parseStyles(stylesBytes ? dec.decode(stylesBytes) : undefined);
 
-  // 3. mammoth's document model.
+  // 3. mammoth's document model. mammoth reads the parts through a zip file object (its `file`
+  //    input); we give it ours, backed by the entries already inflated and checked above, so the
+  //    .docx is unzipped once and every part mammoth reads later (media) passes the same budget
+  //    and structure check. No style map: transformDocument takes the model before any mapping.
   const mammoth = (await import('mammoth')).default;
+  const zipFile = {
+    exists: (name: string) => byName.has(name),
+    read: async (name: string, encoding?: string) => {
+      const data = inflate(name);
+      if (!data) throw new DocxError('damaged', `${name} missing`);
+      if (encoding === 'base64') return Buffer.from(data.buffer, data.byteOffset, data.byteLength).toString('base64');
+      return encoding ? new TextDecoder(encoding).decode(data) : data;
+    },
+    write: () => {
+      throw new Error('read-only');
+    },
+    toArrayBuffer: async () => bytes.slice().buffer,
+  };
   let doc: MNode | undefined;
   let messages: Array<{ type: string; message: string }> = [];
   try {
-    const res = await mammoth.convertToHtml(
-      { buffer: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) },
-      {
-        includeEmbeddedStyleMap: false,
-        externalFileAccess: false,
-        transformDocument: (d: MNode) => {
-          doc = d;
-          // Skip the HTML conversion: we only want the model.
-          return { ...d, children: [] };
-        },
+    const res = await mammoth.convertToHtml({ file: zipFile } as unknown as { buffer: Buffer }, {
+      includeEmbeddedStyleMap: false,
+      includeDefaultStyleMap: false,
+      externalFileAccess: false,
+      transformDocument: (d: MNode) => {
+        doc = d;
+        // Skip the HTML conversion: we only want the model.
+        return { ...d, children: [] };
       },
-    );
+    });
     messages = res.messages;
   } catch (err) {
+    if (err instanceof DocxError) throw err;
     throw new DocxError('damaged', (err as Error).message);
   }
   if (!doc) throw new DocxError('damaged', 'no document');

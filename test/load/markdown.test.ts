@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { loadBuffer } from '../../src/load/index.js';
 import { parseMarkdown, parseText, stripFrontMatter, wrapLongLines } from '../../src/load/markdown.js';
-import { BlockBuilder, cleanText, MAX_BLOCK_CHARS } from '../../src/load/blocks.js';
+import { BlockBuilder, cleanText, letterCount, MAX_BLOCK_CHARS } from '../../src/load/blocks.js';
 
 const md = (s: string) => parseMarkdown(s).blocks;
 
@@ -77,6 +77,21 @@ describe('text normalisation', () => {
     expect(cleanText('  kinder\u00ADmishandeling\u200B  en\u00A0\t“huiselijk”   geweld ')).toBe('kindermishandeling en “huiselijk” geweld');
     expect(cleanText('clie\u0308nt')).toBe('cliënt');
     expect(cleanText('clie\u0308nt')).toHaveLength(6); // composed ë (the input has 7 code units)
+  });
+
+  it('the ASCII fast path gives what the full clean-up gives', () => {
+    const full = (s: string) => s.normalize('NFC').replace(/[\u00AD\u200B-\u200D\u2060\uFEFF]/g, '').replace(/[\u0000-\u0008\u000E-\u001F\u007F-\u009F]/g, '').replace(/\s+/g, ' ').trim();
+    for (const s of ['Stap 1: in kaart brengen', ' voor', 'na ', 'twee  spaties', 'tab\there', 'regel\neinde', '', ' ', 'DEL\u007Fx', 'a\u0000b', '~!@#$%^&*()_+{}|:"<>?']) {
+      expect(cleanText(s), JSON.stringify(s)).toBe(full(s));
+    }
+  });
+
+  it('letterCount counts letters of any script, one per code point', () => {
+    expect(letterCount('Stap 1: in kaart!')).toBe(11);
+    expect(letterCount('Één café')).toBe(7);
+    expect(letterCount('Ωμέγα Дом 日本')).toBe(10);
+    expect(letterCount('𝐀𝐁 12 @[`{')).toBe(2);
+    expect(letterCount('')).toBe(0);
   });
 
   it('applies to Markdown blocks', () => {
