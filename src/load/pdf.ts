@@ -88,6 +88,8 @@ export const PDFJS_HARDENING = Object.freeze({
 
 /** Average letters per page below which a PDF counts as a scan without a text layer. */
 export const MIN_LETTERS_PER_PAGE = 20;
+/** Pages whose text is requested ahead of the one being processed. */
+const PAGES_AHEAD = 8;
 
 export async function parsePdf(bytes: Uint8Array, opts: PdfOptions = {}): Promise<PdfResult> {
   const maxPages = opts.maxPages ?? DEFAULT_MAX_PAGES;
@@ -122,15 +124,26 @@ export async function parsePdf(bytes: Uint8Array, opts: PdfOptions = {}): Promis
     let letters = 0;
     const emptyPages: number[] = [];
     const fontIds = new Map<string, string>();
+    // Pages are requested a few ahead: pdf.js answers through a message port even in this
+    // thread, and a window of requests in flight keeps it busy between our awaits (the text of a
+    // page is processed here while the next ones are parsed). A failed page fails the document.
+    const inFlight = new Map<number, Promise<{ page: PdfPageProxy; items: PdfTextItem[] }>>();
+    const request = (p: number) => {
+      const r = pdf.getPage(p).then(async (page) => ({ page, items: (await page.getTextContent({ includeMarkedContent: false })).items }));
+      r.catch(() => undefined); // handled when awaited below
+      inFlight.set(p, r);
+    };
+    for (let p = 1; p <= Math.min(n, PAGES_AHEAD); p++) request(p);
     for (let p = 1; p <= n; p++) {
       let page: PdfPageProxy;
       let items: PdfTextItem[];
       try {
-        page = await pdf.getPage(p);
-        items = (await page.getTextContent({ includeMarkedContent: false })).items;
+        ({ page, items } = await inFlight.get(p)!);
       } catch (err) {
         throw new PdfError('damaged', `page ${p}: ${(err as Error).message}`);
       }
+      inFlight.delete(p);
+      if (p + PAGES_AHEAD <= n) request(p + PAGES_AHEAD);
       const view = page.view ?? [0, 0, 612, 792];
       const out: PdfItem[] = [];
       let seq = 0;
