@@ -3,6 +3,11 @@
  *
  * - Up to `jobs` workers, started lazily (never more than there are documents left), reused for
  *   many documents; each loads the rule set once (worker.ts).
+ * - Format affinity: a free worker takes the next document of the format it read last, else a
+ *   format no other worker is reading. Each parser (pdf.js, mammoth, remark) is then loaded and
+ *   warmed up by as few workers as possible: a new worker spends more time compiling and running
+ *   a parser's code slowly than reading a typical document with it. Within a format the order is
+ *   the input order; results are reported in input order regardless.
  * - Per document: a time limit (the worker is terminated and replaced; the document becomes
  *   'timeout') and a heap limit through Worker resourceLimits (ERR_WORKER_OUT_OF_MEMORY → 'crashed'
  *   with reason 'geheugenlimiet'). An uncaught exception or an unexpected exit → 'crashed'.
@@ -70,6 +75,8 @@ interface Job {
 
 interface Slot {
   worker: Worker;
+  /** Format of the last document this worker read (scheduling affinity). */
+  kind?: string;
   ready: boolean;
   gone: boolean;
   job?: Job;
@@ -78,9 +85,67 @@ interface Slot {
   lastError?: Error & { code?: string };
 }
 
+/** The format a document is scheduled by: its extension ("pdf", "docx", "md" …), "" without one. */
+export function kindOf(name: string): string {
+  const m = /\.([a-z0-9]{1,8})$/i.exec(name);
+  return m ? m[1]!.toLowerCase() : '';
+}
+
+/** FIFO queues per format. */
+export class JobQueue<T = Job> {
+  private readonly byKind = new Map<string, { items: T[]; head: number }>();
+  length = 0;
+
+  push(job: T, kind: string): void {
+    let q = this.byKind.get(kind);
+    if (!q) this.byKind.set(kind, (q = { items: [], head: 0 }));
+    q.items.push(job);
+    this.length++;
+  }
+
+  private left(kind: string): number {
+    const q = this.byKind.get(kind);
+    return q ? q.items.length - q.head : 0;
+  }
+
+  /**
+   * The format a free worker should take next: the one it read last while any are left; else the
+   * largest one no other worker is reading; else the largest. Call only when length > 0.
+   */
+  pick(last: string | undefined, others: Set<string>): string {
+    if (last !== undefined && this.left(last) > 0) return last;
+    let best: string | undefined;
+    let bestFree: string | undefined;
+    for (const kind of this.byKind.keys()) {
+      const n = this.left(kind);
+      if (n === 0) continue;
+      if (best === undefined || n > this.left(best)) best = kind;
+      if (!others.has(kind) && (bestFree === undefined || n > this.left(bestFree))) bestFree = kind;
+    }
+    return (bestFree ?? best)!;
+  }
+
+  take(kind: string): T {
+    const q = this.byKind.get(kind)!;
+    const job = q.items[q.head]!;
+    q.items[q.head++] = undefined as T; // let it be collected
+    if (q.head === q.items.length) this.byKind.delete(kind);
+    this.length--;
+    return job;
+  }
+
+  drain(): T[] {
+    const all = [...this.byKind.values()].flatMap((q) => q.items.slice(q.head));
+    this.byKind.clear();
+    this.length = 0;
+    return all;
+  }
+}
+
 export class WorkerPool {
   private readonly slots: Slot[] = [];
-  private readonly queue: Job[] = [];
+  /** Waiting jobs by format (file extension), each in input order. */
+  private readonly queue = new JobQueue();
   private readonly url: URL;
   private fatal?: Error;
   /** A rule-file error is being turned into its proper class (async import). */
@@ -97,7 +162,7 @@ export class WorkerPool {
   run(task: Task): Promise<DocumentResult> {
     if (this.fatal) return Promise.reject(this.fatal);
     return new Promise((resolve, reject) => {
-      this.queue.push({ task, resolve, reject });
+      this.queue.push({ task, resolve, reject }, kindOf(task.name));
       this.pump();
     });
   }
@@ -117,7 +182,12 @@ export class WorkerPool {
     if (this.closed || this.fatal) return;
     for (const slot of this.slots) {
       if (!this.queue.length) break;
-      if (slot.ready && !slot.job && !slot.gone) this.dispatch(slot, this.queue.shift()!);
+      if (slot.ready && !slot.job && !slot.gone) {
+        const others = new Set(this.slots.filter((s) => s !== slot && !s.gone && s.kind !== undefined).map((s) => s.kind!));
+        const kind = this.queue.pick(slot.kind, others);
+        slot.kind = kind;
+        this.dispatch(slot, this.queue.take(kind));
+      }
     }
     const want = Math.min(this.opts.jobs, this.busy() + this.queue.length);
     while (this.queue.length && this.slots.length < want) this.spawn();
@@ -202,7 +272,7 @@ export class WorkerPool {
     if (job) {
       let result: DocumentResult;
       if (err?.code === 'ERR_WORKER_OUT_OF_MEMORY') {
-        result = errorResult(job.task.name, 'crashed', { reason: 'geheugenlimiet', limit: `${this.opts.memoryLimitMb} MB`, kind: 'memory' });
+        result = errorResult(job.task.name, 'crashed', { reason: 'geheugenlimiet', limit: `${this.opts.memoryLimitMb} MB`, flag: '--max-memory', kind: 'memory' });
       } else {
         const reason = err ? String(err.message ?? err).split('\n')[0]! : `exit code ${code}`;
         result = errorResult(job.task.name, 'crashed', { reason });
@@ -231,7 +301,7 @@ export class WorkerPool {
   private fail(err: Error): void {
     if (this.fatal) return;
     this.fatal = err;
-    const jobs = [...this.queue.splice(0), ...this.slots.flatMap((s) => (s.job ? [s.job] : []))];
+    const jobs = [...this.queue.drain(), ...this.slots.flatMap((s) => (s.job ? [s.job] : []))];
     for (const s of [...this.slots]) this.retire(s);
     for (const j of jobs) j.reject(err);
   }

@@ -41,6 +41,7 @@ export interface CheckRawOptions {
   maxFileSize?: string;
   maxPages?: string;
   maxDecompressedSize?: string;
+  maxMemory?: string;
   zipMaxSize?: string;
   zipMaxEntries?: string;
   color?: boolean;
@@ -66,6 +67,7 @@ export interface CheckOptions {
   maxFileSizeMB?: number;
   maxPages?: number;
   maxDecompressedSizeMB?: number;
+  maxMemoryMB?: number;
   zipMaxSizeMB?: number;
   zipMaxEntries?: number;
   color?: boolean;
@@ -89,6 +91,7 @@ export function parseCheckOptions(raw: CheckRawOptions, lang: Lang): CheckOption
     maxFileSizeMB: raw.maxFileSize !== undefined ? parsePositiveNumber('--max-file-size', raw.maxFileSize, lang) : undefined,
     maxPages: raw.maxPages !== undefined ? parsePositiveInt('--max-pages', raw.maxPages, lang) : undefined,
     maxDecompressedSizeMB: raw.maxDecompressedSize !== undefined ? parsePositiveNumber('--max-decompressed-size', raw.maxDecompressedSize, lang) : undefined,
+    maxMemoryMB: raw.maxMemory !== undefined ? parsePositiveInt('--max-memory', raw.maxMemory, lang) : undefined,
     zipMaxSizeMB: raw.zipMaxSize !== undefined ? parsePositiveNumber('--zip-max-size', raw.zipMaxSize, lang) : undefined,
     zipMaxEntries: raw.zipMaxEntries !== undefined ? parsePositiveInt('--zip-max-entries', raw.zipMaxEntries, lang) : undefined,
     color: raw.color,
@@ -183,6 +186,7 @@ export async function runCheck(inputs: string[], raw: CheckRawOptions, startLang
     sector: opts.sector,
     jobs: opts.jobs,
     timeoutMs: opts.timeoutSeconds !== undefined ? Math.round(opts.timeoutSeconds * 1000) : undefined,
+    memoryLimitMb: opts.maxMemoryMB,
     load: loadOptions(opts),
     zipMaxBytes: opts.zipMaxSizeMB !== undefined ? Math.round(opts.zipMaxSizeMB * 1024 * 1024) : undefined,
     zipMaxEntries: opts.zipMaxEntries,

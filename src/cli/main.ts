@@ -107,6 +107,7 @@ function buildProgram(lang: Lang, io: CliIO, setExit: (code: number) => void, la
     .option('--max-file-size <MB>', tr('cli.check.opt.maxFileSize'))
     .option('--max-pages <n>', tr('cli.check.opt.maxPages'))
     .option('--max-decompressed-size <MB>', tr('cli.check.opt.maxDecompressedSize'))
+    .option('--max-memory <MB>', tr('cli.check.opt.maxMemory'))
     .option('--zip-max-size <MB>', tr('cli.check.opt.zipMaxSize'))
     .option('--zip-max-entries <n>', tr('cli.check.opt.zipMaxEntries'))
     .option('--fail-on <niveau>', tr('cli.check.opt.failOn'))

@@ -24,8 +24,11 @@ const LINES: Record<InputErrorCause, LocalText> = {
   'no-match': { nl: 'patroon vindt geen bestanden', en: 'pattern matches no files' },
 };
 
+/** A worker that ran out of its heap (cause 'crashed', detail.kind 'memory'). */
+const OUT_OF_MEMORY: LocalText = { nl: 'te veel geheugen nodig (limiet {limit}; wijzig met {flag})', en: 'needed too much memory (limit {limit}; change with {flag})' };
+
 export function inputErrorText(cause: InputErrorCause, detail: Record<string, string | number> = {}): LocalText {
-  const base = LINES[cause] ?? LINES.damaged;
+  const base = cause === 'crashed' && detail.kind === 'memory' && detail.flag ? OUT_OF_MEMORY : (LINES[cause] ?? LINES.damaged);
   const fill = (s: string) =>
     s.replace(/\{(\w+)\}/g, (_, k: string) => {
       const v = detail[k];

@@ -73,7 +73,12 @@ function yamlReader(dir: string, cache: RulesCache | undefined): { reader: RuleR
   const sources: RuleSources = { dir, meta: {}, lexicon: {}, ruleFiles: [], rules: {}, sectors: {} };
   const texts: RulesCache['files'] = {};
   const read = <T>(kind: FileKind, schema: z.ZodType<T>, file: string): T => {
-    const text = readFileSync(file, 'utf8');
+    let text: string;
+    try {
+      text = readFileSync(file, 'utf8');
+    } catch (err) {
+      throw new RuleFileError(file, '', `cannot be read: ${(err as Error).message.split('\n')[0]}`);
+    }
     const name = path.basename(file);
     const hit = cache?.files[name];
     const data = hit && hit.kind === kind && hit.text === text ? (hit.data as T) : validate(schema, parseYamlText(text, file), file);

@@ -8,7 +8,8 @@ import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runBatch, type BatchResult } from '../../src/batch/index.js';
+import { defaultMemoryLimitMb, runBatch, type BatchResult } from '../../src/batch/index.js';
+import { inputErrorText } from '../../src/i18n/input-errors.js';
 import type { DocumentResult } from '../../src/engine/result.js';
 import { NOTE_MD, smallMeldcode, standardTree, tmpDir, write } from './fixtures.js';
 
@@ -169,9 +170,20 @@ describe('isolation', () => {
     const r = await runBatch([d], { jobs: 2, memoryLimitMb: 48, testHooks: { oomPattern: 'laatste' } });
     const oom = r.documents[3]!;
     expect(oom.error?.cause).toBe('crashed');
-    expect(oom.error?.detail).toMatchObject({ reason: 'geheugenlimiet', limit: '48 MB' });
+    expect(oom.error?.detail).toMatchObject({ reason: 'geheugenlimiet', limit: '48 MB', flag: '--max-memory' });
+    expect(inputErrorText('crashed', oom.error!.detail).nl).toBe('te veel geheugen nodig (limiet 48 MB; wijzig met --max-memory)');
+    expect(inputErrorText('crashed', oom.error!.detail).en).toBe('needed too much memory (limit 48 MB; change with --max-memory)');
     expect(r.documents.filter((x) => x.verdict === 'error')).toHaveLength(1);
   }, 30_000);
+
+  it('sizes the default heap limit per worker from the machine: half of each share, 512 MB to 2 GB', () => {
+    const GB = 1024 ** 3;
+    expect(defaultMemoryLimitMb(2, 24 * GB)).toBe(2048);
+    expect(defaultMemoryLimitMb(2, 7 * GB)).toBe(1792);
+    expect(defaultMemoryLimitMb(8, 8 * GB)).toBe(512);
+    expect(defaultMemoryLimitMb(1, 2 * GB)).toBe(1024);
+    expect(defaultMemoryLimitMb(0, 1 * GB)).toBe(512);
+  });
 });
 
 describe('streaming and modes', () => {
@@ -220,4 +232,34 @@ describe('streaming and modes', () => {
     }
     expect(written).toBe('');
   }, 30_000);
+});
+
+describe('format affinity in the worker pool queue', () => {
+  it('kindOf is the lower-case extension', async () => {
+    const { kindOf } = await import('../../src/batch/pool.js');
+    expect(kindOf('a/B.PDF')).toBe('pdf');
+    expect(kindOf('inzending.zip/x/meldcode.docx')).toBe('docx');
+    expect(kindOf('README')).toBe('');
+  });
+
+  it('a worker keeps its format, a new worker takes the largest format nobody reads, order within a format is kept', async () => {
+    const { JobQueue } = await import('../../src/batch/pool.js');
+    const q = new JobQueue<string>();
+    for (const name of ['1.md', '2.pdf', '3.docx', '4.pdf', '5.md', '6.pdf', '7.docx']) q.push(name, name.split('.')[1]!);
+    const a = q.pick(undefined, new Set());
+    expect(a).toBe('pdf');
+    expect(q.take(a)).toBe('2.pdf');
+    const b = q.pick(undefined, new Set(['pdf']));
+    expect(['md', 'docx']).toContain(b);
+    expect(q.take(b)).toBe(b === 'md' ? '1.md' : '3.docx');
+    expect(q.pick('pdf', new Set([b]))).toBe('pdf');
+    expect(q.take('pdf')).toBe('4.pdf');
+    expect(q.take('pdf')).toBe('6.pdf');
+    // pdf is exhausted: the pdf worker moves to the largest format the other is not reading
+    const next = q.pick('pdf', new Set([b]));
+    expect(next).not.toBe(b);
+    expect(q.length).toBe(3);
+    expect(q.drain().sort()).toEqual(['3.docx', '5.md', '7.docx', '1.md'].filter((x) => x !== (b === 'md' ? '1.md' : '3.docx')).sort());
+    expect(q.length).toBe(0);
+  });
 });
