@@ -21,7 +21,7 @@ export interface Folded {
   /** The folded text. */
   text: string;
   /** For each index in `text`, the index in the original string it came from. Length text.length + 1. */
-  map: number[];
+  map: Uint32Array;
 }
 
 const enum Kind {
@@ -58,12 +58,17 @@ function classify(ch: string): Kind {
 
 /** Output buffers of the fold loop, reused (folding is synchronous). */
 let buf = new Uint16Array(4096);
+/** Offset map of the output in buf (fold only): mbuf[k] is the original index of buf[k]. */
+let mbuf = new Uint32Array(4096);
 let bytes = Buffer.allocUnsafe(4096);
 
 function grow(need: number): void {
   const next = new Uint16Array(Math.max(need, buf.length * 2));
   next.set(buf);
   buf = next;
+  const nextMap = new Uint32Array(next.length + 1);
+  nextMap.set(mbuf.subarray(0, Math.min(mbuf.length, nextMap.length)));
+  mbuf = nextMap;
 }
 
 /**
@@ -84,10 +89,11 @@ function bufString(len: number, wide: boolean): string {
 }
 
 /**
- * The shared loop: folded text, and the offset map when `map` is given. Printable ASCII folds to
- * its lower case one for one without a lookup; other characters go through the classification.
+ * The shared loop: folded text, and the offset map in mbuf when `map` is set (mbuf[0, length + 1)).
+ * Printable ASCII folds to its lower case one for one without a lookup; other characters go
+ * through the classification.
  */
-function foldInto(original: string, map: number[] | undefined): string {
+function foldInto(original: string, map: boolean): string {
   const n = original.length;
   if (buf.length < n + 16) grow(n + 16);
   let len = 0;
@@ -97,8 +103,8 @@ function foldInto(original: string, map: number[] | undefined): string {
   while (i < n) {
     const c = original.charCodeAt(i);
     if (c > 32 && c < 127) {
+      if (map) mbuf[len] = i;
       buf[len++] = c >= 65 && c <= 90 ? c + 32 : c;
-      map?.push(i);
       lastWasSpace = false;
       i++;
       continue;
@@ -110,8 +116,8 @@ function foldInto(original: string, map: number[] | undefined): string {
     if (kind === Kind.Drop) continue;
     if (kind === Kind.Space) {
       if (!lastWasSpace) {
+        if (map) mbuf[len] = at;
         buf[len++] = 32;
-        map?.push(at);
         lastWasSpace = true;
       }
       continue;
@@ -122,29 +128,25 @@ function foldInto(original: string, map: number[] | undefined): string {
     for (let k = 0; k < out.length; k++) {
       const code = out.charCodeAt(k);
       if (code > 255) wide = true;
+      if (map) mbuf[len] = at;
       buf[len++] = code;
-      map?.push(at);
     }
     lastWasSpace = false;
   }
-  if (len > 0 && buf[len - 1] === 32) {
-    len--;
-    map?.pop();
-  }
-  map?.push(n);
+  if (len > 0 && buf[len - 1] === 32) len--;
+  if (map) mbuf[len] = n;
   return bufString(len, wide);
 }
 
 /** Folds `original` for matching and keeps the offset map. */
 export function fold(original: string): Folded {
-  const map: number[] = [];
-  const text = foldInto(original, map);
-  return { text, map };
+  const text = foldInto(original, true);
+  return { text, map: mbuf.slice(0, text.length + 1) };
 }
 
 /** Folded text only (no offset map): the hot path of the engine. */
 export function normalize(original: string): string {
-  return foldInto(original, undefined);
+  return foldInto(original, false);
 }
 
 let sentenceSegmenter: Intl.Segmenter | undefined;
