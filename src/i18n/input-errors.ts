@@ -27,15 +27,24 @@ const LINES: Record<InputErrorCause, LocalText> = {
 /** A worker that ran out of its heap (cause 'crashed', detail.kind 'memory'). */
 const OUT_OF_MEMORY: LocalText = { nl: 'te veel geheugen nodig (limiet {limit}; wijzig met {flag})', en: 'needed too much memory (limit {limit}; change with {flag})' };
 
+/** Dutch for the fixed reasons our own loaders give (a parser's own message stays as it is). */
+const REASONS_NL: Record<string, string> = {
+  'the content is plain text, not a .docx': 'de inhoud is platte tekst, geen .docx',
+  'the content is plain text, not a PDF': 'de inhoud is platte tekst, geen PDF',
+  'not a zip archive, so not a .docx': 'geen zip-archief, dus geen .docx',
+  'no PDF header': 'geen PDF-kop',
+};
+
 export function inputErrorText(cause: InputErrorCause, detail: Record<string, string | number> = {}): LocalText {
   const base = cause === 'crashed' && detail.kind === 'memory' && detail.flag ? OUT_OF_MEMORY : (LINES[cause] ?? LINES.damaged);
-  const fill = (s: string) =>
+  const fill = (s: string, lang: 'nl' | 'en') =>
     s.replace(/\{(\w+)\}/g, (_, k: string) => {
-      const v = detail[k];
+      let v = detail[k];
+      if (k === 'reason' && lang === 'nl' && typeof v === 'string') v = REASONS_NL[v] ?? v;
       if (k === 'reason' || k === 'format') return v === undefined || v === '' ? '' : ` (${v})`;
       return v === undefined ? '?' : String(v);
     });
-  return { nl: fill(base.nl), en: fill(base.en) };
+  return { nl: fill(base.nl, 'nl'), en: fill(base.en, 'en') };
 }
 
 export function inputErrorMessage(err: InputError): LocalText {

@@ -206,6 +206,10 @@ export function sniff(path: string, bytes: Uint8Array): SniffResult {
       return { kind: 'refuse', cause: 'unsupported-format', format: 'HTML' };
     }
     if (text.trim() === '') return { kind: 'refuse', cause: 'empty' };
+    // Plain text under a .docx or .pdf name: Word or a PDF reader cannot open it either, so the
+    // document the user meant to submit is broken; judging the text instead would hide that.
+    if (/\.docx$/i.test(path)) return { kind: 'refuse', cause: 'damaged', reason: 'the content is plain text, not a .docx' };
+    if (/\.pdf$/i.test(path)) return { kind: 'refuse', cause: 'damaged', reason: 'the content is plain text, not a PDF' };
     const kind = MD_EXT.test(path) || (!/\.txt$/i.test(path) && looksLikeMarkdown(text)) ? 'md' : 'txt';
     return warning ? { kind, text, warning } : { kind, text };
   }

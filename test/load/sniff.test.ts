@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { inputErrorText } from '../../src/i18n/input-errors.js';
 import { strToU8, zipSync } from 'fflate';
 import { decodeAnyText, decodeText, decodeWindows1252, looksLikeMarkdown, sniff } from '../../src/load/sniff.js';
 
@@ -76,6 +77,17 @@ describe('sniff', () => {
     expect(sniff('x.docx', bin)).toEqual({ kind: 'refuse', cause: 'damaged', reason: 'not a zip archive, so not a .docx' });
     expect(sniff('x.pdf', bin)).toEqual({ kind: 'refuse', cause: 'damaged', reason: 'no PDF header' });
     expect(sniff('x.bin', bin)).toEqual({ kind: 'refuse', cause: 'binary' });
+  });
+
+  it('plain text named .docx or .pdf is a damaged document (Word cannot open it either), not a text to judge', () => {
+    const text = u8('# Meldcode\n\nStap 1: signalen in kaart brengen.\n');
+    expect(sniff('inzending.docx', text)).toEqual({ kind: 'refuse', cause: 'damaged', reason: 'the content is plain text, not a .docx' });
+    expect(sniff('INZENDING.PDF', text)).toEqual({ kind: 'refuse', cause: 'damaged', reason: 'the content is plain text, not a PDF' });
+    expect(sniff('inzending.md', text)).toMatchObject({ kind: 'md' });
+    expect(inputErrorText('damaged', { reason: 'the content is plain text, not a .docx' })).toEqual({
+      nl: 'beschadigd bestand: het kan niet worden gelezen (de inhoud is platte tekst, geen .docx)',
+      en: 'damaged file: it cannot be read (the content is plain text, not a .docx)',
+    });
   });
 
   it('looksLikeMarkdown needs real markdown signals', () => {
