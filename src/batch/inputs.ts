@@ -171,10 +171,12 @@ class Expander {
   async input(raw: string): Promise<void> {
     const given = raw === '' ? raw : path.normalize(raw);
     let st: Stats | undefined;
+    let code: string | undefined;
     try {
       st = await stat(this.resolve(given));
-    } catch {
+    } catch (err) {
       st = undefined;
+      code = (err as NodeJS.ErrnoException).code;
     }
     if (st) {
       if (st.isDirectory()) await this.folder(given);
@@ -186,7 +188,8 @@ class Expander {
       await this.pattern(raw);
       return;
     }
-    this.add({ name: given, source: { kind: 'error', cause: 'not-found', detail: {} } });
+    // A symbolic link that points (through others) to itself exists, but leads nowhere.
+    this.add({ name: given, source: { kind: 'error', cause: 'not-found', detail: code === 'ELOOP' ? { reason: 'symbolic link loop' } : {} } });
   }
 
   private async pattern(pattern: string): Promise<void> {

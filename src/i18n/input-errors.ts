@@ -3,7 +3,7 @@ import type { InputError, InputErrorCause } from '../load/errors.js';
 import type { LocalText } from '../rules/schema.js';
 
 const LINES: Record<InputErrorCause, LocalText> = {
-  'not-found': { nl: 'bestand niet gevonden', en: 'file not found' },
+  'not-found': { nl: 'bestand niet gevonden{reason}', en: 'file not found{reason}' },
   unreadable: { nl: 'bestand kan niet worden gelezen (geen leesrechten)', en: 'file cannot be read (no read permission)' },
   'is-directory': { nl: 'dit is een map, geen bestand', en: 'this is a folder, not a file' },
   empty: { nl: 'leeg bestand (geen tekst)', en: 'empty file (no text)' },
@@ -33,6 +33,7 @@ const REASONS_NL: Record<string, string> = {
   'the content is plain text, not a PDF': 'de inhoud is platte tekst, geen PDF',
   'not a zip archive, so not a .docx': 'geen zip-archief, dus geen .docx',
   'no PDF header': 'geen PDF-kop',
+  'symbolic link loop': 'de snelkoppeling verwijst in een kring naar zichzelf',
 };
 
 export function inputErrorText(cause: InputErrorCause, detail: Record<string, string | number> = {}): LocalText {

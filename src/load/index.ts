@@ -63,7 +63,8 @@ function fsError(err: unknown, path: string): InputError {
   if (code === 'ENOENT' || code === 'ENOTDIR') return new InputError('not-found', path);
   if (code === 'EACCES' || code === 'EPERM') return new InputError('unreadable', path);
   if (code === 'EISDIR') return new InputError('is-directory', path);
-  if (code === 'ENAMETOOLONG' || code === 'ELOOP') return new InputError('not-found', path);
+  if (code === 'ELOOP') return new InputError('not-found', path, { reason: 'symbolic link loop' });
+  if (code === 'ENAMETOOLONG') return new InputError('not-found', path);
   return new InputError('unreadable', path, { reason: code ?? '' });
 }
 

@@ -58,6 +58,20 @@ describe('expandInputs: a folder', () => {
     expect(items[2]!.source).toEqual({ kind: 'error', cause: 'not-found', detail: {} });
   });
 
+  it('a link given by name that points to itself is not found, and the reason says why', async () => {
+    const own = tmpDir();
+    try {
+      symlinkSync('zelf.md', path.join(own.dir, 'zelf.md'));
+      const { items } = await expandInputs([path.join(own.dir, 'zelf.md')]);
+      expect(items).toHaveLength(1);
+      expect(items[0]!.source).toEqual({ kind: 'error', cause: 'not-found', detail: { reason: 'symbolic link loop' } });
+      const missing = await expandInputs([path.join(own.dir, 'weg.md')]);
+      expect(missing.items[0]!.source).toEqual({ kind: 'error', cause: 'not-found', detail: {} });
+    } finally {
+      own.cleanup();
+    }
+  });
+
   it('checks a file given by name even when a folder scan would skip it', async () => {
     const { items, skipped } = await expandInputs([path.join(dir, 'data.json')]);
     expect(items.map((i) => rel(i.name))).toEqual(['data.json']);
