@@ -253,6 +253,9 @@ export async function runCheck(inputs: string[], raw: CheckRawOptions, startLang
 
   if (!found.length) return 2;
   const outcome = exitOutcome(documents, unmatched, { failOn: opts.failOn, maxWarnings: opts.maxWarnings, exitZero: opts.exitZero || baselineOut !== undefined });
-  if (outcome.warningsExceeded && !opts.exitZero && baselineOut === undefined) io.stderr.write(`meldcode: ${t(lang, 'note.maxWarnings', { n: outcome.warnings, max: opts.maxWarnings! })}\n`);
+  if (outcome.warningsExceeded && !opts.exitZero && baselineOut === undefined) {
+    const line = outcome.warnings === 1 ? t(lang, 'note.maxWarnings1') : t(lang, 'note.maxWarnings', { n: outcome.warnings, max: opts.maxWarnings! });
+    io.stderr.write(`meldcode: ${line}${opts.quiet && isHumanFormat(opts.format) ? `; ${t(lang, 'note.maxWarningsQuiet')}` : ''}\n`);
+  }
   return outcome.code;
 }

@@ -401,6 +401,8 @@ documents are still reported).`,
   // ── CLI: notes on stderr ──────────────────────────────────────────────────────────
   'note.written': { nl: 'rapport ({format}) geschreven naar {file}', en: 'report ({format}) written to {file}' },
   'note.maxWarnings': { nl: '{n} waarschuwingen, meer dan het maximum van {max} (--max-warnings)', en: '{n} warnings, more than the maximum of {max} (--max-warnings)' },
+  'note.maxWarnings1': { nl: '1 waarschuwing, meer dan het maximum van 0 (--max-warnings)', en: '1 warning, more than the maximum of 0 (--max-warnings)' },
+  'note.maxWarningsQuiet': { nl: '--quiet verbergt de waarschuwingen; zonder --quiet ziet u welke', en: '--quiet hides the warnings; run without --quiet to see which' },
 
   'note.waiverExpired': {
     nl: '{where}: uitzondering voor {rule} is verlopen op {date}; het tekort telt weer mee',

@@ -143,7 +143,7 @@ const rows: Row[] = [
   { name: 'expired waiver in JSON', inputs: ['beleid/eik.md'], format: 'json', args: X, code: 1, check: (r) => expect(element(r, 'eik.md', 'M04').suppressed).toMatchObject({ kind: 'waiver', expired: true, active: false }) },
   { name: 'expired waiver: no SARIF suppression', inputs: ['beleid/eik.md'], format: 'sarif', args: X, code: 1, check: (r) => expect(open(sarif(r)).map((x) => x.ruleId)).toContain('M04') },
   { name: 'expired waiver, --fail-on warning', inputs: ['beleid/linde.md'], format: 'junit', args: [...X, '--fail-on', 'warning'], code: 1, check: (r) => expect(testcase(r.stdout, 'M10')).toBe('failure') },
-  { name: 'expired waiver, --max-warnings 0', inputs: ['beleid/linde.md'], format: 'json', args: [...X, '--max-warnings', '0'], code: 1, check: (r) => expect(r.stderr).toContain('1 waarschuwingen, meer dan het maximum van 0') },
+  { name: 'expired waiver, --max-warnings 0', inputs: ['beleid/linde.md'], format: 'json', args: [...X, '--max-warnings', '0'], code: 1, check: (r) => expect(r.stderr).toContain('1 waarschuwing, meer dan het maximum van 0') },
   { name: 'expired waiver, --exit-zero', inputs: ['beleid/eik.md'], format: 'json', args: [...X, '--exit-zero'], code: 0, check: (r) => expect(r.stderr).toContain('is verlopen op 2000-01-01') },
   { name: 'expired waiver, --lang en', inputs: ['beleid/eik.md'], format: 'stylish', args: [...X, '--lang', 'en'], code: 1, check: (r) => expect(r.stderr).toContain('waiver for M04 expired on 2000-01-01; the finding counts again') },
 

@@ -73,7 +73,7 @@ describe('config in the check command', () => {
     const root = project({ 'linde.md': LINDE, 'meldcode.config.yaml': 'maxWarnings: 0\n' });
     const r = await run(['check', 'linde.md', '-q'], root);
     expect(r.code).toBe(1);
-    expect(r.stderr).toBe('meldcode: 1 waarschuwingen, meer dan het maximum van 0 (--max-warnings)\n');
+    expect(r.stderr).toBe('meldcode: 1 waarschuwing, meer dan het maximum van 0 (--max-warnings); --quiet verbergt de waarschuwingen; zonder --quiet ziet u welke\n');
     expect((await run(['check', 'linde.md', '-q', '--max-warnings', '3'], root)).code).toBe(0);
   });
 
