@@ -30,6 +30,7 @@ export type SkipReason =
   | 'hidden'
   | 'node_modules'
   | 'labels-file'
+  | 'project-file'
   | 'not-a-document'
   | 'not-a-file'
   | 'symlink-loop'
@@ -92,10 +93,14 @@ const ARCHIVE_EXT = '.zip';
 export type Classification = 'document' | 'archive' | { skip: SkipReason };
 
 /** Classifies a name found in a folder, glob or archive (not a name given literally). */
+const PROJECT_FILE = /^(?:readme|leesmij|changelog|changes|history|license|licence|licentie|contributing|code_of_conduct|security|authors)(?:\.(?:md|markdown|txt))?$/i;
+
 export function classifyName(name: string): Classification {
   const base = path.posix.basename(name.replace(/\\/g, '/'));
   if (base.startsWith('.') || base.startsWith('~$')) return { skip: 'hidden' };
   if (base.toLowerCase() === 'labels.json') return { skip: 'labels-file' };
+  // A repository's or a folder's own notes (a policy repository checked in CI has a README too).
+  if (PROJECT_FILE.test(base)) return { skip: 'project-file' };
   const ext = path.extname(base).toLowerCase();
   if (CHECKED_EXT.has(ext) || REFUSED_DOC_EXT.has(ext)) return 'document';
   if (ext === ARCHIVE_EXT) return 'archive';

@@ -11,6 +11,7 @@ const TEXT: Record<SkipReason | PolicySkipReason, { nl: string; en: string }> = 
   hidden: { nl: 'verborgen bestand of map', en: 'hidden file or folder' },
   node_modules: { nl: 'map node_modules', en: 'node_modules folder' },
   'labels-file': { nl: 'labelbestand (labels.json)', en: 'label file (labels.json)' },
+  'project-file': { nl: 'projectbestand (README, LEESMIJ, CHANGELOG, LICENSE …)', en: 'project file (README, CHANGELOG, LICENSE …)' },
   'not-a-document': { nl: 'geen document (gegevens, afbeelding, code …)', en: 'not a document (data, image, code …)' },
   'not-a-file': { nl: 'geen gewoon bestand', en: 'not a regular file' },
   'symlink-loop': { nl: 'koppeling naar een bovenliggende map (lus)', en: 'link to a parent folder (loop)' },

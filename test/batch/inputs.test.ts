@@ -72,6 +72,12 @@ describe('expandInputs: a folder', () => {
     }
   });
 
+  it('skips a folder\'s own notes (README, LEESMIJ, CHANGELOG, LICENSE) in a scan, not a meldcode named like one', () => {
+    for (const n of ['README.md', 'readme.txt', 'LEESMIJ.md', 'CHANGELOG.md', 'LICENSE', 'docs/CONTRIBUTING.md']) expect(classifyName(n), n).toEqual({ skip: 'project-file' });
+    for (const n of ['meldcode-readme.md', 'README-meldcode.docx', 'leesmij-meldcode.pdf']) expect(classifyName(n), n).toBe('document');
+    expect(skipReasonText('project-file')).toMatch(/README/);
+  });
+
   it('checks a file given by name even when a folder scan would skip it', async () => {
     const { items, skipped } = await expandInputs([path.join(dir, 'data.json')]);
     expect(items.map((i) => rel(i.name))).toEqual(['data.json']);
