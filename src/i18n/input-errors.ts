@@ -34,6 +34,13 @@ const REASONS_NL: Record<string, string> = {
   'not a zip archive, so not a .docx': 'geen zip-archief, dus geen .docx',
   'no PDF header': 'geen PDF-kop',
   'symbolic link loop': 'de snelkoppeling verwijst in een kring naar zichzelf',
+  'end-of-central-directory record not found': 'het einde van het zip-archief ontbreekt; was de download of kopie onvolledig?',
+  'too short for a zip': 'te kort voor een zip-archief',
+  'central directory outside the file': 'de inhoudsopgave van het zip-archief valt buiten het bestand',
+  'bad central directory entry': 'een onderdeel in de inhoudsopgave van het zip-archief is beschadigd',
+  'central directory entry truncated': 'de inhoudsopgave van het zip-archief is afgebroken',
+  'no document': 'geen documentinhoud',
+  'no pages': "geen pagina's",
 };
 
 export function inputErrorText(cause: InputErrorCause, detail: Record<string, string | number> = {}): LocalText {

@@ -84,6 +84,10 @@ describe('sniff', () => {
     expect(sniff('inzending.docx', text)).toEqual({ kind: 'refuse', cause: 'damaged', reason: 'the content is plain text, not a .docx' });
     expect(sniff('INZENDING.PDF', text)).toEqual({ kind: 'refuse', cause: 'damaged', reason: 'the content is plain text, not a PDF' });
     expect(sniff('inzending.md', text)).toMatchObject({ kind: 'md' });
+    expect(inputErrorText('damaged', { reason: 'end-of-central-directory record not found' }).nl).toBe(
+      'beschadigd bestand: het kan niet worden gelezen (het einde van het zip-archief ontbreekt; was de download of kopie onvolledig?)',
+    );
+    expect(inputErrorText('damaged', { reason: 'pdf.js: Invalid XRef' }).nl).toBe('beschadigd bestand: het kan niet worden gelezen (pdf.js: Invalid XRef)');
     expect(inputErrorText('damaged', { reason: 'the content is plain text, not a .docx' })).toEqual({
       nl: 'beschadigd bestand: het kan niet worden gelezen (de inhoud is platte tekst, geen .docx)',
       en: 'damaged file: it cannot be read (the content is plain text, not a .docx)',
