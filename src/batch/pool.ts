@@ -8,6 +8,11 @@
  *   warmed up by as few workers as possible: a new worker spends more time compiling and running
  *   a parser's code slowly than reading a typical document with it. Within a format the order is
  *   the input order; results are reported in input order regardless.
+ * - One document ahead: while a worker reads one document it already has the next (as long as
+ *   more documents wait than there are workers), so it starts on it without a round trip to this
+ *   thread and reads its file while still busy with the current one. The time limit of a
+ *   document starts when the worker starts on it; a document waiting in a worker that times out
+ *   or crashes goes back to the front of the queue.
  * - Per document: a time limit (the worker is terminated and replaced; the document becomes
  *   'timeout') and a heap limit through Worker resourceLimits (ERR_WORKER_OUT_OF_MEMORY → 'crashed'
  *   with reason 'geheugenlimiet'). An uncaught exception or an unexpected exit → 'crashed'.
@@ -75,6 +80,8 @@ interface Job {
 
 interface Slot {
   worker: Worker;
+  /** Sent to the worker, to start when `job` is done (one ahead). */
+  next?: Job;
   /** Format of the last document this worker read (scheduling affinity). */
   kind?: string;
   ready: boolean;
@@ -123,6 +130,15 @@ export class JobQueue<T = Job> {
       if (!others.has(kind) && (bestFree === undefined || n > this.left(bestFree))) bestFree = kind;
     }
     return (bestFree ?? best)!;
+  }
+
+  /** Puts a job back before all others of its format (a worker that held it is gone). */
+  pushFront(job: T, kind: string): void {
+    const q = this.byKind.get(kind);
+    if (!q) this.byKind.set(kind, { items: [job], head: 0 });
+    else if (q.head > 0) q.items[--q.head] = job;
+    else q.items.unshift(job);
+    this.length++;
   }
 
   take(kind: string): T {
@@ -182,22 +198,41 @@ export class WorkerPool {
     if (this.closed || this.fatal) return;
     for (const slot of this.slots) {
       if (!this.queue.length) break;
-      if (slot.ready && !slot.job && !slot.gone) {
-        const others = new Set(this.slots.filter((s) => s !== slot && !s.gone && s.kind !== undefined).map((s) => s.kind!));
-        const kind = this.queue.pick(slot.kind, others);
-        slot.kind = kind;
-        this.dispatch(slot, this.queue.take(kind));
-      }
+      if (!slot.ready || slot.gone) continue;
+      if (!slot.job) this.start(slot, this.takeFor(slot));
+      // One ahead only while there is more work than workers: at the end of a batch a document
+      // should go to whichever worker is free, not wait behind another one.
+      if (slot.job && !slot.next && this.queue.length > this.opts.jobs) this.send(slot, (slot.next = this.takeFor(slot)));
     }
     const want = Math.min(this.opts.jobs, this.busy() + this.queue.length);
     while (this.queue.length && this.slots.length < want) this.spawn();
   }
 
-  private dispatch(slot: Slot, job: Job): void {
+  /** The next job for this worker (format affinity, see JobQueue.pick). */
+  private takeFor(slot: Slot): Job {
+    const others = new Set(this.slots.filter((s) => s !== slot && !s.gone && s.kind !== undefined).map((s) => s.kind!));
+    const kind = this.queue.pick(slot.kind, others);
+    slot.kind = kind;
+    return this.queue.take(kind);
+  }
+
+  private send(slot: Slot, job: Job): void {
+    slot.worker.postMessage({ type: 'task', task: job.task } satisfies ToWorker);
+  }
+
+  /** `job` is what the worker works on now: its time limit runs from here. */
+  private start(slot: Slot, job: Job, alreadySent = false): void {
     slot.job = job;
     slot.timer = setTimeout(() => this.onTimeout(slot), this.opts.timeoutMs);
-    slot.worker.postMessage({ type: 'task', task: job.task } satisfies ToWorker);
+    if (!alreadySent) this.send(slot, job);
     this.opts.onStart?.(job.task);
+  }
+
+  /** A worker that is gone gives back the document it held but had not started. */
+  private requeueNext(slot: Slot): void {
+    const next = slot.next;
+    slot.next = undefined;
+    if (next) this.queue.pushFront(next, kindOf(next.task.name));
   }
 
   private spawn(): void {
@@ -245,6 +280,10 @@ export class WorkerPool {
       const job = slot.job;
       clearTimeout(slot.timer);
       slot.job = undefined;
+      // The worker goes on with the document it already has.
+      const next = slot.next;
+      slot.next = undefined;
+      if (next) this.start(slot, next, true);
       job.resolve(msg.result);
       this.pump();
     }
@@ -253,6 +292,7 @@ export class WorkerPool {
   private onTimeout(slot: Slot): void {
     const job = slot.job;
     if (!job || slot.gone) return;
+    this.requeueNext(slot);
     this.retire(slot);
     job.resolve(errorResult(job.task.name, 'timeout', { limit: formatSeconds(this.opts.timeoutMs), flag: '--timeout' }));
     this.pump();
@@ -262,6 +302,7 @@ export class WorkerPool {
     if (slot.gone) return;
     const wasReady = slot.ready;
     const job = slot.job;
+    this.requeueNext(slot);
     this.retire(slot);
     const err = slot.lastError;
     if (!wasReady) {
@@ -301,7 +342,7 @@ export class WorkerPool {
   private fail(err: Error): void {
     if (this.fatal) return;
     this.fatal = err;
-    const jobs = [...this.queue.drain(), ...this.slots.flatMap((s) => (s.job ? [s.job] : []))];
+    const jobs = [...this.queue.drain(), ...this.slots.flatMap((s) => [s.job, s.next].filter((j): j is Job => !!j))];
     for (const s of [...this.slots]) this.retire(s);
     for (const j of jobs) j.reject(err);
   }

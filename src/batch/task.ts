@@ -7,7 +7,7 @@ import { checkDocument } from '../engine/check.js';
 import { errorResult } from '../engine/error-result.js';
 import type { DocumentResult } from '../engine/result.js';
 import { isInputError } from '../load/errors.js';
-import { loadBuffer, loadFile, type LoadOptions } from '../load/index.js';
+import { loadBuffer, loadFile, readInput, type LoadOptions } from '../load/index.js';
 import type { RuleSet, RuleSources } from '../rules/build.js';
 import type { Sector } from '../rules/schema.js';
 
@@ -73,11 +73,27 @@ async function applyTestHooks(name: string, hooks: TestHooks | undefined): Promi
   }
 }
 
-export async function runTask(task: Task, ctx: TaskContext, ruleset: RuleSet): Promise<DocumentResult> {
+/**
+ * Starts reading a task's file now (a worker does this for the document it holds while it checks
+ * the one before). runTask takes it from there; a read error surfaces there, as from loadFile.
+ */
+export function readAhead(task: Task, ctx: TaskContext): Promise<Uint8Array> | undefined {
+  if (task.bytes) return undefined;
+  const read = readInput(task.path ?? task.name, ctx.load);
+  read.catch(() => undefined); // handled when runTask awaits it
+  return read;
+}
+
+export async function runTask(task: Task, ctx: TaskContext, ruleset: RuleSet, bytesAhead?: Promise<Uint8Array>): Promise<DocumentResult> {
   const t0 = performance.now();
   try {
     await applyTestHooks(task.name, ctx.testHooks);
-    const doc = task.bytes ? await loadBuffer(task.name, task.bytes, ctx.load) : await loadFile(task.path ?? task.name, ctx.load);
+    const path = task.path ?? task.name;
+    const doc = task.bytes
+      ? await loadBuffer(task.name, task.bytes, ctx.load)
+      : bytesAhead
+        ? await loadBuffer(path, await bytesAhead, ctx.load)
+        : await loadFile(path, ctx.load);
     // Reports show the name as given or found (for zip entries: archive.zip/inner/path).
     doc.source.path = task.name;
     const t1 = performance.now();

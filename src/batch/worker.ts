@@ -1,6 +1,6 @@
 /**
  * Worker thread: builds the rule set once (from the main thread's validated rule data, or from the
- * rule files), then checks one document per message.
+ * rule files), then checks the documents it is sent, one at a time, in order.
  * Runs as dist/batch/worker.js (see pool.ts for how the path is found).
  *
  * Protocol (parent ⇄ worker):
@@ -13,7 +13,7 @@
  */
 import { isMainThread, parentPort, workerData } from 'node:worker_threads';
 import { RuleFileError, ruleSetFromSources, type RuleSet } from '../rules/build.js';
-import { runTask, type Task, type TaskContext } from './task.js';
+import { readAhead, runTask, type Task, type TaskContext } from './task.js';
 
 export type ToWorker = { type: 'task'; task: Task };
 export type FromWorker =
@@ -35,11 +35,22 @@ if (!isMainThread && parentPort) {
   }
   if (ruleset) {
     const rs = ruleset;
+    // One document at a time, in the order they come; the pool sends the next one ahead, and its
+    // file is read while the current one is checked.
+    const waiting: Array<{ task: Task; bytes?: Promise<Uint8Array> }> = [];
+    let busy = false;
+    const work = async () => {
+      busy = true;
+      for (let item = waiting.shift(); item; item = waiting.shift()) {
+        const result = await runTask(item.task, ctx, rs, item.bytes);
+        port.postMessage({ type: 'result', id: item.task.id, result } satisfies FromWorker);
+      }
+      busy = false;
+    };
     port.on('message', (msg: ToWorker) => {
       if (msg?.type !== 'task') return;
-      void runTask(msg.task, ctx, rs).then((result) => {
-        port.postMessage({ type: 'result', id: msg.task.id, result } satisfies FromWorker);
-      });
+      waiting.push({ task: msg.task, bytes: readAhead(msg.task, ctx) });
+      if (!busy) void work();
     });
     port.postMessage({ type: 'ready' } satisfies FromWorker);
   }

@@ -35,6 +35,11 @@ function formatBytes(n: number): string {
 
 /** Reads and loads a file. Throws InputError only. */
 export async function loadFile(path: string, opts: LoadOptions = {}): Promise<Document> {
+  return loadBuffer(path, await readInput(path, opts), opts);
+}
+
+/** Reads a file's bytes with the checks loadFile makes (a regular file, within the size limit). Throws InputError only. */
+export async function readInput(path: string, opts: LoadOptions = {}): Promise<Buffer> {
   const maxFileBytes = opts.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
   let size: number;
   try {
@@ -54,7 +59,7 @@ export async function loadFile(path: string, opts: LoadOptions = {}): Promise<Do
   }
   // The file may have grown between stat and read.
   if (bytes.length > maxFileBytes) throw new InputError('too-large', path, { limit: formatBytes(maxFileBytes), flag: '--max-file-size' });
-  return loadBuffer(path, bytes, opts);
+  return bytes;
 }
 
 function fsError(err: unknown, path: string): InputError {

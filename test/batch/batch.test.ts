@@ -145,6 +145,9 @@ describe('isolation', () => {
   });
   afterAll(() => c());
 
+  // With one worker and five documents, the worker holds the next document while it reads the
+  // current one: the third document waits in the worker that hangs on the second, and must be put
+  // back and checked by the replacement.
   it('turns a hanging parser into a timeout and goes on (worker replaced)', async () => {
     const t0 = Date.now();
     const r = await runBatch([d], { jobs: 1, timeoutMs: 2000, testHooks: { hangPattern: 'hangt' } });
@@ -259,7 +262,11 @@ describe('format affinity in the worker pool queue', () => {
     const next = q.pick('pdf', new Set([b]));
     expect(next).not.toBe(b);
     expect(q.length).toBe(3);
-    expect(q.drain().sort()).toEqual(['3.docx', '5.md', '7.docx', '1.md'].filter((x) => x !== (b === 'md' ? '1.md' : '3.docx')).sort());
+    q.pushFront('0.md', 'md');
+    expect(q.length).toBe(4);
+    expect(q.take('md')).toBe('0.md');
+    q.pushFront('0.md', 'md');
+    expect(q.drain().filter((x) => x !== '0.md').sort()).toEqual(['3.docx', '5.md', '7.docx', '1.md'].filter((x) => x !== (b === 'md' ? '1.md' : '3.docx')).sort());
     expect(q.length).toBe(0);
   });
 });
