@@ -7,7 +7,15 @@
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { isMap, isNode, isScalar, isSeq, LineCounter, parseDocument, type Document } from 'yaml';
+import { createRequire } from 'node:module';
+import type { Document } from 'yaml';
+
+type Yaml = typeof import('yaml');
+let yamlLib: Yaml | undefined;
+/** The yaml package, loaded the first time a policy file is read (most runs have none). */
+function yaml(): Yaml {
+  return (yamlLib ??= createRequire(import.meta.url)('yaml') as Yaml);
+}
 import type { z } from 'zod';
 
 export class ConfigError extends Error {
@@ -61,6 +69,7 @@ export function readPolicyFile(file: string, display?: string): ParsedFile {
     throw new ConfigError(file, '', problem, undefined, display);
   }
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  const { isMap, isNode, isScalar, isSeq, LineCounter, parseDocument } = yaml();
   const counter = new LineCounter();
   let doc: Document | undefined;
   try {
