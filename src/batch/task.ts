@@ -7,7 +7,7 @@ import { checkDocument } from '../engine/check.js';
 import { errorResult } from '../engine/error-result.js';
 import type { DocumentResult } from '../engine/result.js';
 import { isInputError } from '../load/errors.js';
-import { loadBuffer, loadFile, readInput, type LoadOptions } from '../load/index.js';
+import { loadBuffer, readInput, type LoadOptions } from '../load/index.js';
 import type { RuleSet, RuleSources } from '../rules/build.js';
 import type { Sector } from '../rules/schema.js';
 
@@ -91,9 +91,7 @@ export async function runTask(task: Task, ctx: TaskContext, ruleset: RuleSet, by
     const path = task.path ?? task.name;
     const doc = task.bytes
       ? await loadBuffer(task.name, task.bytes, ctx.load)
-      : bytesAhead
-        ? await loadBuffer(path, await bytesAhead, ctx.load)
-        : await loadFile(path, ctx.load);
+      : await loadBuffer(path, await (bytesAhead ?? readInput(path, ctx.load)), ctx.load);
     // Reports show the name as given or found (for zip entries: archive.zip/inner/path).
     doc.source.path = task.name;
     const t1 = performance.now();
