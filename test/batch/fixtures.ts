@@ -1,9 +1,9 @@
 /** Builds throw-away input trees for the batch tests (no committed binaries). */
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
+import { readFileSync, symlinkSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { strToU8, zipSync } from 'fflate';
+import { tmpDir as makeTmpDir, write } from '../helpers/files.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 export const EXAMPLE_MD = readFileSync(path.join(ROOT, 'fixtures/voorbeeld/meldcode-de-waterlinie.md'), 'utf8');
@@ -16,16 +16,10 @@ export function smallMeldcode(org: string): string {
 export const NOTE_MD = '# Notulen teamoverleg\n\nWe hebben de planning voor het najaar besproken.\n';
 
 export function tmpDir(prefix = 'meldcode-batch-'): { dir: string; cleanup: () => void } {
-  const dir = mkdtempSync(path.join(os.tmpdir(), prefix));
-  return { dir, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
+  return makeTmpDir(prefix);
 }
 
-export function write(dir: string, rel: string, content: string | Uint8Array): string {
-  const full = path.join(dir, rel);
-  mkdirSync(path.dirname(full), { recursive: true });
-  writeFileSync(full, content);
-  return full;
-}
+export { write };
 
 /** An OLE2 compound file header: enough for the sniffer to say "legacy .doc". */
 export function fakeDoc(): Uint8Array {

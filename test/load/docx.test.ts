@@ -3,21 +3,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { strToU8, unzipSync, zipSync } from 'fflate';
 import type { Document } from '../../src/document/model.js';
 import { loadBuffer, loadFile } from '../../src/load/index.js';
-import { isInputError, type InputError } from '../../src/load/errors.js';
+import { cause } from '../helpers/input-error.js';
 import { MAX_XML_DEPTH, parseDocx, parseStyles, styleHeadingLevel, xmlStructureProblem } from '../../src/load/docx.js';
 import { boldHeadingsDocx, cleanupTmp, longDocx, styledDocx, writeBytes } from '../helpers/docx-fixtures.js';
 
 afterAll(cleanupTmp);
-
-async function cause(p: Promise<unknown>): Promise<InputError> {
-  try {
-    await p;
-  } catch (err) {
-    expect(isInputError(err)).toBe(true);
-    return err as InputError;
-  }
-  throw new Error('expected an InputError');
-}
 
 const headings = (doc: Document) => doc.blocks.filter((b) => b.kind === 'heading').map((b) => [b.level, b.text]);
 

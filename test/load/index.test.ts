@@ -3,20 +3,11 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { strToU8, zipSync } from 'fflate';
 import { loadBuffer, loadFile, oneLine } from '../../src/load/index.js';
-import { isInputError, type InputError } from '../../src/load/errors.js';
+import { isInputError } from '../../src/load/errors.js';
+import { cause } from '../helpers/input-error.js';
 import { cleanupTmp, tmpDir, writeBytes } from '../helpers/docx-fixtures.js';
 
 afterAll(cleanupTmp);
-
-async function cause(p: Promise<unknown>): Promise<InputError> {
-  try {
-    await p;
-  } catch (err) {
-    expect(isInputError(err)).toBe(true);
-    return err as InputError;
-  }
-  throw new Error('expected an InputError');
-}
 
 const TEXT = '# Meldcode\n\nDe medewerker brengt signalen in kaart en overlegt met de aandachtsfunctionaris.\n';
 

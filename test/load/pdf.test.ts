@@ -1,22 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Document } from '../../src/document/model.js';
 import { loadBuffer, loadFile } from '../../src/load/index.js';
-import { isInputError, type InputError } from '../../src/load/errors.js';
+import { cause } from '../helpers/input-error.js';
 import { joinLines, layoutDocument, type PdfItem, type PdfPage } from '../../src/load/pdf-layout.js';
 import { longPdf, rectanglesPdf, reportPdf, twoColumnPdf } from '../helpers/pdf-fixtures.js';
 import { cleanupTmp } from '../helpers/docx-fixtures.js';
 
 afterAll(cleanupTmp);
-
-async function cause(p: Promise<unknown>): Promise<InputError> {
-  try {
-    await p;
-  } catch (err) {
-    expect(isInputError(err)).toBe(true);
-    return err as InputError;
-  }
-  throw new Error('expected an InputError');
-}
 
 describe('pdf loader (pdfkit report with running header and footer)', () => {
   let doc: Document;

@@ -1,19 +1,10 @@
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { findConfigFile, ignoreFilter, loadConfig, resolveConfigPath, ruleOptions } from '../../src/policy/config.js';
 import { ConfigError } from '../../src/policy/errors.js';
-import { RULE_IDS, tempTree } from './helpers.js';
+import { RULE_IDS, tempTrees } from './helpers.js';
 
-let cleanups: Array<() => void> = [];
-afterEach(() => {
-  cleanups.forEach((c) => c());
-  cleanups = [];
-});
-function tree(files: Record<string, string>) {
-  const t = tempTree(files);
-  cleanups.push(t.cleanup);
-  return t.root;
-}
+const tree = tempTrees();
 
 function configError(fn: () => unknown): ConfigError {
   try {

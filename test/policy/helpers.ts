@@ -8,6 +8,7 @@ import path from 'node:path';
 import type { DocumentResult, ElementResult, Status } from '../../src/engine/result.js';
 import { loadRuleSet, rulesForDisplay } from '../../src/rules/load.js';
 import type { Sector, Severity } from '../../src/rules/schema.js';
+import { afterEach } from 'vitest';
 
 const set = loadRuleSet();
 export const RULE_IDS = rulesForDisplay(set).map((r) => r.id);
@@ -92,4 +93,18 @@ export function tempTree(files: Record<string, string> = {}): { root: string; cl
     else writeFileSync(full, text);
   }
   return { root, cleanup: () => rmSync(root, { recursive: true, force: true }) };
+}
+
+/** For a test file: a `tree(files)` that makes a temp tree (see tempTree) removed after each test. */
+export function tempTrees(): (files: Record<string, string>) => string {
+  let cleanups: Array<() => void> = [];
+  afterEach(() => {
+    cleanups.forEach((c) => c());
+    cleanups = [];
+  });
+  return (files) => {
+    const t = tempTree(files);
+    cleanups.push(t.cleanup);
+    return t.root;
+  };
 }

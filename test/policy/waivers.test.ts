@@ -1,21 +1,12 @@
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ConfigError, displayPath } from '../../src/policy/errors.js';
 import { exitCode } from '../../src/policy/exit-code.js';
 import { applyWaivers, checkWaiversFile, findWaiversFile, loadWaivers } from '../../src/policy/waivers.js';
-import { doc, el, RULE_IDS, SHA_A, SHA_B, tempTree } from './helpers.js';
+import { doc, el, RULE_IDS, SHA_A, SHA_B, tempTrees } from './helpers.js';
 
-let cleanups: Array<() => void> = [];
-afterEach(() => {
-  cleanups.forEach((c) => c());
-  cleanups = [];
-});
-function tree(files: Record<string, string>) {
-  const t = tempTree(files);
-  cleanups.push(t.cleanup);
-  return t.root;
-}
+const tree = tempTrees();
 
 const TODAY = '2026-03-15';
 

@@ -4,8 +4,7 @@
  * scripted PDFs from pdfkit, legacy formats, broken encodings. Everything is written to a
  * temporary folder.
  */
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import zlib from 'node:zlib';
@@ -13,21 +12,16 @@ import { Deflate, deflateSync, strToU8, unzipSync, zipSync } from 'fflate';
 import { Document, HeadingLevel, Packer, Paragraph, TextRun } from 'docx';
 import PDFDocument from 'pdfkit';
 import type { InputErrorCause } from '../../src/load/errors.js';
+import { tmpDir as makeTmpDir, write } from '../helpers/files.js';
 
 export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 export const EXAMPLE_MD = readFileSync(path.join(ROOT, 'fixtures/voorbeeld/meldcode-de-waterlinie.md'), 'utf8');
 
 export function tmpDir(prefix = 'meldcode-robust-'): { dir: string; cleanup: () => void } {
-  const dir = mkdtempSync(path.join(os.tmpdir(), prefix));
-  return { dir, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
+  return makeTmpDir(prefix);
 }
 
-export function write(dir: string, rel: string, content: string | Uint8Array): string {
-  const full = path.join(dir, rel);
-  mkdirSync(path.dirname(full), { recursive: true });
-  writeFileSync(full, content);
-  return full;
-}
+export { write };
 
 // ---------------------------------------------------------------------------------------------
 // Zip writing (enough of the format to lie in headers and to store pre-compressed data)
