@@ -6,6 +6,7 @@
 import type { Block, Document } from '../document/model.js';
 import { normalize, sentences } from '../document/normalize.js';
 import { stemText, type CompiledConcept } from '../rules/compile.js';
+import type { StartKeys } from '../rules/first-keys.js';
 import type { RuleSet } from '../rules/load.js';
 
 export interface Unit {
@@ -18,6 +19,8 @@ export interface Unit {
   folded: string;
   /** Ends with a question mark and nothing else in the unit says what to do. */
   question: boolean;
+  /** Position among the sentence units of the analysis (the key index refers to it); absent for derived units. */
+  ord?: number;
   _stems?: string;
   _hits?: Map<CompiledConcept, boolean>;
 }
@@ -43,6 +46,12 @@ export interface Analysis {
   /** Blocks in any step. */
   stepBlocks: Set<number>;
   words: number;
+  /** Sentence units (those with an ord). */
+  unitCount: number;
+  /** The rule set's concept start keys (for skipping regex tests that cannot match). */
+  conceptKeys: StartKeys;
+  /** The rule set's number of concepts (CompiledConcept.index). */
+  conceptCount: number;
   cache: Map<string, boolean>;
   /** The organisation named in the text (null: none found), computed on first use. */
   organisation?: { name: string; source: string } | null;
@@ -69,26 +78,27 @@ export function analyze(doc: Document, ruleset: RuleSet): Analysis {
   const blocks: ABlock[] = [];
   let words = 0;
   let lastHeading = '';
+  let unitCount = 0;
   for (const [index, block] of doc.blocks.entries()) {
     const f = normalize(block.text);
     const heading = block.kind === 'heading';
     if (heading) lastHeading = f;
     const units: Unit[] = [];
     if (block.kind === 'tableRow' || heading) {
-      units.push({ block: index, text: block.text, folded: f, question: /\?\s*$/.test(f) });
+      units.push({ block: index, text: block.text, folded: f, question: /\?\s*$/.test(f), ord: unitCount++ });
     } else {
       const ss = sentences(block.text);
       for (const s of ss) {
         const sf = s.text === block.text ? f : normalize(s.text);
-        units.push({ block: index, text: s.text, start: s.start, folded: sf, question: /\?\s*$/.test(sf) });
+        units.push({ block: index, text: s.text, start: s.start, folded: sf, question: /\?\s*$/.test(sf), ord: unitCount++ });
       }
-      if (!units.length && f) units.push({ block: index, text: block.text, folded: f, question: false });
+      if (!units.length && f) units.push({ block: index, text: block.text, folded: f, question: false, ord: unitCount++ });
     }
     words += f.split(' ').filter(Boolean).length;
     blocks.push({ index, block, folded: f, heading, toc: false, nearestHeading: heading ? f : lastHeading, units });
   }
   markTableOfContents(blocks);
-  const a: Analysis = { doc, blocks, steps: [], stepAnchors: [], stepBlocks: new Set(), words, cache: new Map() };
+  const a: Analysis = { doc, blocks, steps: [], stepAnchors: [], stepBlocks: new Set(), words, unitCount, conceptKeys: ruleset.conceptKeys, conceptCount: ruleset.conceptCount, cache: new Map() };
   locateSteps(a, ruleset);
   return a;
 }
@@ -314,10 +324,62 @@ export function stems(u: Unit): string {
   return u._stems;
 }
 
-export function unitMatches(c: CompiledConcept, u: Unit): boolean {
-  if (c.regex && c.regex.test(u.folded)) return true;
+/**
+ * Whether concept `c` matches unit `u`. With the analysis, a sentence unit that has none of the
+ * concept's start keys (rules/first-keys.ts) is not tested against its regex: it cannot match.
+ */
+export function unitMatches(c: CompiledConcept, u: Unit, a?: Analysis): boolean {
+  if (c.regex && (c.keyId === undefined || a === undefined || u.ord === undefined || candidatesOf(a)[c.keyId * a.unitCount + u.ord] === 1) && c.regex.test(u.folded)) return true;
   if (c.stemRegex && c.stemRegex.test(stems(u))) return true;
   return false;
+}
+
+/**
+ * Whether concept `c` matches unit `u`, remembered per analysis: in a table by (concept index,
+ * unit ord) for the sentence units of the analysis, else on the unit.
+ */
+export function unitMatchesCached(a: Analysis, c: CompiledConcept, u: Unit): boolean {
+  if (u.ord !== undefined && c.index !== undefined) {
+    let table = hitTables.get(a);
+    if (!table) hitTables.set(a, (table = new Uint8Array(a.conceptCount * a.unitCount)));
+    const i = c.index * a.unitCount + u.ord;
+    let v = table[i]!;
+    if (v === 0) table[i] = v = unitMatches(c, u, a) ? 2 : 1;
+    return v === 2;
+  }
+  const seen = (u._hits ??= new Map());
+  let hit = seen.get(c);
+  if (hit === undefined) seen.set(c, (hit = unitMatches(c, u, a)));
+  return hit;
+}
+
+/** Per analysis: 0 not yet tested, 1 no match, 2 match; index concept index * unitCount + ord. */
+const hitTables = new WeakMap<Analysis, Uint8Array>();
+
+/**
+ * Per analysis: for every (concept with start keys, sentence unit) whether the unit has one of the
+ * concept's keys, built in one pass over the units on first use. Index keyId * unitCount + ord.
+ */
+const candidateTables = new WeakMap<Analysis, Uint8Array>();
+
+function candidatesOf(a: Analysis): Uint8Array {
+  let table = candidateTables.get(a);
+  if (!table) {
+    const n = a.unitCount;
+    const t = (table = new Uint8Array(a.conceptKeys.size * n));
+    let ord = 0;
+    const hit = (id: number) => {
+      t[id * n + ord] = 1;
+    };
+    for (const b of a.blocks) {
+      for (const u of b.units) {
+        ord = u.ord!;
+        a.conceptKeys.scan(u.folded, hit);
+      }
+    }
+    candidateTables.set(a, table);
+  }
+  return table;
 }
 
 export function textMatches(c: CompiledConcept, folded: string): boolean {

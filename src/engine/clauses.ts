@@ -2,7 +2,7 @@
 import type { CompiledConcept } from '../rules/compile.js';
 import type { CompiledRule } from '../rules/load.js';
 import type { Clause } from '../rules/schema.js';
-import { textMatchesCached, underHeading, unitMatches, type ABlock, type Analysis, type Unit } from './analysis.js';
+import { textMatchesCached, underHeading, unitMatchesCached, type ABlock, type Analysis, type Unit } from './analysis.js';
 import { detectOrganisation } from './organisation.js';
 import type { ElementResult } from './result.js';
 
@@ -83,13 +83,7 @@ function matches(ctx: ClauseContext, name: string, u: Unit, withHeading: boolean
 }
 
 function matchesConcept(ctx: ClauseContext, c: CompiledConcept, u: Unit, withHeading: boolean): boolean {
-  const seen = (u._hits ??= new Map());
-  let hit = seen.get(c);
-  if (hit === undefined) {
-    hit = unitMatches(c, u);
-    seen.set(c, hit);
-  }
-  if (hit) return true;
+  if (unitMatchesCached(ctx.a, c, u)) return true;
   if (withHeading) {
     const b = ctx.a.blocks[u.block]!;
     if (!b.heading && b.nearestHeading && textMatchesCached(ctx.a, c, b.nearestHeading)) return true;

@@ -45,17 +45,41 @@ export function* sectorMatches(text: string, re: RegExp): Generator<RegExpExecAr
   }
 }
 
+const sticky = new WeakMap<RegExp, RegExp>();
+
+/**
+ * text.matchAll(re) when the only positions where `re` can match are known (`starts`, ascending;
+ * from the rule set's start keys): the regex runs anchored (sticky) at those positions only, and
+ * skips those inside the previous match, as matchAll does.
+ */
+export function* matchesAt(text: string, re: RegExp, starts: readonly number[]): Generator<RegExpExecArray> {
+  let y = sticky.get(re);
+  if (!y) sticky.set(re, (y = new RegExp(re.source, re.flags.replace('g', '') + 'y')));
+  let from = 0;
+  for (const p of starts) {
+    if (p < from) continue;
+    y.lastIndex = p;
+    const m = y.exec(text);
+    if (!m) continue;
+    from = p + (m[0].length || ((text.codePointAt(p) ?? 0) > 0xffff ? 2 : 1));
+    yield m;
+  }
+}
+
 export function detectSector(a: Analysis, ruleset: RuleSet, given?: Sector): SectorInfo {
   if (given) return { value: given, source: 'option', reasons: [] };
   const original = a.blocks.filter((b) => !b.toc).map((b) => b.block.text).join('\n');
   const { text, map } = fold(original);
+  // Where each sector pattern can start, in one pass over the text.
+  const starts: number[][] = Array.from({ length: ruleset.sectorKeys.size }, () => []);
+  ruleset.sectorKeys.scan(text, (id, p) => starts[id]!.push(p));
   const scores: Array<{ sector: Sector; score: number; terms: Map<string, number> }> = [];
   for (const s of ruleset.sectors) {
     const terms = new Map<string, number>();
     let score = 0;
-    for (const [weight, regex] of [[s.weights.strong, s.strong], [s.weights.weak, s.weak]] as const) {
+    for (const [weight, regex, keyId] of [[s.weights.strong, s.strong, s.strongKeyId], [s.weights.weak, s.weak, s.weakKeyId]] as const) {
       if (!regex) continue;
-      for (const m of sectorMatches(text, regex)) {
+      for (const m of keyId === undefined ? sectorMatches(text, regex) : matchesAt(text, regex, starts[keyId]!)) {
         score += weight;
         const t = original.slice(map[m.index]!, map[m.index + m[0].length]!).trim().toLowerCase();
         terms.set(t, (terms.get(t) ?? 0) + 1);

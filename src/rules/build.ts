@@ -7,6 +7,7 @@
 import path from 'node:path';
 import type { z } from 'zod';
 import { compileConcept, ConceptError, type CompiledConcept } from './compile.js';
+import { firstKeys, StartKeys } from './first-keys.js';
 import type { Clause, lexiconSchema, RuleSpec, rulesetMetaSchema, Sector, sectorsSchema } from './schema.js';
 
 export class RuleFileError extends Error {
@@ -37,8 +38,24 @@ export interface RuleSet {
   byId: Map<string, CompiledRule>;
   lexicon: Map<string, CompiledConcept>;
   /** Sector detection: global regexes over folded text, with weights. */
-  sectors: Array<{ sector: Sector; strong?: RegExp; weak?: RegExp; weights: { strong: number; weak: number } }>;
+  sectors: SectorPatterns[];
   sectorMinimumScore: number;
+  /** Start keys of the concept regexes (CompiledConcept.keyId): which sentences can match which concept. */
+  conceptKeys: StartKeys;
+  /** Start keys of the sector regexes (SectorPatterns.strongKeyId / weakKeyId). */
+  sectorKeys: StartKeys;
+  /** Compiled concepts (lexicon and rule-local); each has its CompiledConcept.index. */
+  conceptCount: number;
+}
+
+export interface SectorPatterns {
+  sector: Sector;
+  strong?: RegExp;
+  weak?: RegExp;
+  /** Ids in RuleSet.sectorKeys; absent when the pattern's start keys cannot be bounded. */
+  strongKeyId?: number;
+  weakKeyId?: number;
+  weights: { strong: number; weak: number };
 }
 
 export type RulesetMeta = z.infer<typeof rulesetMetaSchema>;
@@ -173,13 +190,26 @@ export function buildRuleSet(key: string, read: RuleReader): RuleSet {
 
   const sectorsFile = path.join(key, 'sectors.yaml');
   const sec = read.sectors(sectorsFile);
-  const sectors = Object.entries(sec.sectors).map(([name, spec]) => ({
-    sector: name as Sector,
-    strong: globalRegex(sectorsFile, `sectors.${name}.strong`, spec.strong),
-    weak: globalRegex(sectorsFile, `sectors.${name}.weak`, spec.weak),
-    weights: { strong: sec.weights.strong, weak: sec.weights.weak },
-  }));
+  const sectorKeys = new StartKeys();
+  const keyIdOf = (re: RegExp | undefined) => {
+    const keys = re && firstKeys(re.source);
+    return keys ? sectorKeys.add(keys) : undefined;
+  };
+  const sectors: SectorPatterns[] = Object.entries(sec.sectors).map(([name, spec]) => {
+    const strong = globalRegex(sectorsFile, `sectors.${name}.strong`, spec.strong);
+    const weak = globalRegex(sectorsFile, `sectors.${name}.weak`, spec.weak);
+    return { sector: name as Sector, strong, weak, strongKeyId: keyIdOf(strong), weakKeyId: keyIdOf(weak), weights: { strong: sec.weights.strong, weak: sec.weights.weak } };
+  });
 
-  return { ...meta, dir: key, rules: ordered, byId, lexicon, sectors, sectorMinimumScore: sec.minimumScore };
+  // Every compiled concept (lexicon and rule-local) gets an index, and an id when its start keys are bounded.
+  const conceptKeys = new StartKeys();
+  const concepts = new Set<CompiledConcept>([...lexicon.values(), ...rules.flatMap((r) => [...r.compiled.values()])]);
+  let conceptCount = 0;
+  for (const c of concepts) {
+    c.index = conceptCount++;
+    if (c.keys) c.keyId = conceptKeys.add(c.keys);
+  }
+
+  return { ...meta, dir: key, rules: ordered, byId, lexicon, sectors, sectorMinimumScore: sec.minimumScore, conceptKeys, sectorKeys, conceptCount };
 }
 

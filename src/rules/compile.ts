@@ -1,11 +1,21 @@
 /** Compiles concept specs (regular expressions and stemmed phrases) once per rule set. */
 import { stemmer } from '@orama/stemmers/dutch';
+import { firstKeys } from './first-keys.js';
 import type { ConceptSpec } from './schema.js';
 
 export interface CompiledConcept {
   name: string;
   /** Matches folded text; leading word boundary added, trailing left to the pattern. */
   regex?: RegExp;
+  /**
+   * Start keys of `regex` (first-keys.ts): a sentence with none of them cannot match it, so its
+   * test is skipped. Undefined: the keys cannot be bounded; always test.
+   */
+  keys?: number[];
+  /** Id of `keys` in the rule set's StartKeys table (RuleSet.conceptKeys). */
+  keyId?: number;
+  /** Index among the rule set's concepts (RuleSet.conceptCount): per-analysis outcome tables. */
+  index?: number;
   /** Matches the stemmed token string of a unit (" "-separated stems). */
   stemRegex?: RegExp;
 }
@@ -35,6 +45,9 @@ export function compileConcept(name: string, spec: ConceptSpec): CompiledConcept
     } catch (err) {
       throw new ConceptError(`concept "${name}": ${(err as Error).message}`);
     }
+    // Sound only with the lookbehind above: a match starts where no letter or digit precedes.
+    const keys = firstKeys(out.regex.source);
+    if (keys) out.keys = [...keys];
   }
   if (list.stems) {
     const phrases = list.stems.map((p) => escapeRegex(stemText(p.toLowerCase())));
