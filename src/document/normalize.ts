@@ -49,8 +49,13 @@ function classify(ch: string): Kind {
       for (const part of ch.normalize('NFKD')) if (!MARK.test(part)) out += part;
       out = out.toLowerCase();
     }
-    outs.set(ch, out);
-    kind = Kind.Text;
+    // A combining mark on its own (after a space, or decomposed text) folds to nothing: dropped
+    // like a soft hyphen, so it does not end a run of whitespace ("a \u0301 b" → "a b").
+    if (out === '') kind = Kind.Drop;
+    else {
+      outs.set(ch, out);
+      kind = Kind.Text;
+    }
   }
   kinds.set(ch, kind);
   return kind;

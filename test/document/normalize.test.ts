@@ -21,6 +21,7 @@ function referenceFold(s: string): { text: string; map: number[] } {
       continue;
     }
     const out = REPLACE[ch] ?? [...ch.normalize('NFKD')].filter((p) => !/\p{M}/u.test(p)).join('').toLowerCase();
+    if (!out) continue; // a lone combining mark: dropped, whitespace runs go on
     for (let k = 0; k < out.length; k++) map.push(at);
     text += out;
     lastWasSpace = false;
@@ -46,6 +47,11 @@ describe('fold', () => {
       expect(Array.from(got.map), JSON.stringify(s)).toEqual(want.map);
       expect(normalize(s)).toBe(want.text);
     }
+  });
+
+  it('drops a combining mark that stands alone, so it does not split a run of whitespace', () => {
+    expect(normalize('x \u0301\nhulp')).toBe('x hulp');
+    expect(normalize('cli\u0065\u0308nt')).toBe('client');
   });
 
   it('folds a Dutch sentence: accents, ligatures, quotes and dashes, whitespace', () => {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { normalize } from '../../src/document/normalize.js';
-import { sectorMatches } from '../../src/engine/sector.js';
+import { fold, normalize } from '../../src/document/normalize.js';
+import { analyze } from '../../src/engine/analysis.js';
+import { contentText, sectorMatches } from '../../src/engine/sector.js';
 import { loadRuleSet } from '../../src/rules/load.js';
 
 describe('sector term matching', () => {
@@ -24,5 +25,29 @@ describe('sector term matching', () => {
   it('does not count a term inside another word', () => {
     const school = rs.sectors.find((s) => s.sector === 'onderwijs')!.strong!;
     expect([...sectorMatches('de basisschool en de hogeschool', school)].map((m) => m[0])).toEqual(['basisschool']);
+  });
+});
+
+describe('contentText: the folded content without folding the document twice', () => {
+  const rs = loadRuleSet();
+  const pieces = ['Cliënt', 'e\u0308', ' \u0301', 'ﬁnanciële', ' ', '  ', '\t', '\n', 'hulp', 'huis\u00ADarts', '\u200B', '–', '“school”', 'ß', '𝐀', 'ÉÉN', '...', '…', 'x', '1', '-'];
+  let x = 5;
+  const rnd = (n: number) => ((x = (x * 1103515245 + 12345) & 0x7fffffff), x % n);
+
+  it('is the fold of the block texts joined by newlines, and maps ranges back to the same original', () => {
+    for (let k = 0; k < 500; k++) {
+      const texts = Array.from({ length: 1 + rnd(6) }, () => Array.from({ length: rnd(8) }, () => pieces[rnd(pieces.length)]).join(''));
+      const doc = { source: { path: 't.md', format: 'md' }, title: undefined, blocks: texts.map((t) => ({ kind: 'paragraph', text: t, headingPath: [], location: {} })), warnings: [] };
+      const a = analyze(doc as unknown as Parameters<typeof analyze>[0], rs);
+      const joined = a.blocks.filter((b) => !b.toc).map((b) => b.block.text).join('\n');
+      const want = fold(joined);
+      const got = contentText(a);
+      expect(got.text, JSON.stringify(texts)).toBe(want.text);
+      for (let r = 0; r < 10 && want.text.length; r++) {
+        const s = rnd(want.text.length);
+        const e = s + 1 + rnd(want.text.length - s);
+        expect(got.original(s, e).trim(), `${JSON.stringify(texts)} [${s}, ${e})`).toBe(joined.slice(want.map[s], want.map[e]).trim());
+      }
+    }
   });
 });
