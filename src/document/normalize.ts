@@ -149,9 +149,28 @@ export function fold(original: string): Folded {
   return { text, map: mbuf.slice(0, text.length + 1) };
 }
 
+/**
+ * Printable ASCII words separated by single spaces: folding it is lower-casing it. Three in four
+ * blocks and sentences of Dutch documents are like that, and a regex test plus toLowerCase take
+ * half the time of the fold loop.
+ */
+const PLAIN_ASCII = /^[\x21-\x7e]+(?: [\x21-\x7e]+)*$/;
+
 /** Folded text only (no offset map): the hot path of the engine. */
 export function normalize(original: string): string {
-  return foldInto(original, false);
+  return PLAIN_ASCII.test(original) ? oneByte(original.toLowerCase()) : foldInto(original, false);
+}
+
+/**
+ * The same text as a one-byte string; every code unit of `latin1` must be below 256. Parsers'
+ * strings are often stored with two bytes per character even when all are ASCII (a slice of a text
+ * that had other characters), and regular expressions run markedly slower on those.
+ */
+export function oneByte(latin1: string): string {
+  const n = latin1.length;
+  if (bytes.length < n) bytes = Buffer.allocUnsafe(Math.max(n, bytes.length * 2));
+  bytes.write(latin1, 0, n, 'latin1');
+  return bytes.toString('latin1', 0, n);
 }
 
 let sentenceSegmenter: Intl.Segmenter | undefined;

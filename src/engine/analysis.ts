@@ -65,6 +65,14 @@ const NUMBERED = /^([1-5])(?:[.):]|\s-)\s*\S/;
 const TOC_TITLE = /^(?:inhoud|inhoudsopgave|inhoudstafel|index|contents)\s*:?$/;
 const DOT_LEADER = /(?:\.{4,}|…{2,}|(?:\. ){4,})\s*\d+\s*$/;
 
+/** Words of a folded text (single spaces, none at the ends), without splitting it. */
+export function wordCount(folded: string): number {
+  if (!folded) return 0;
+  let n = 1;
+  for (let i = folded.indexOf(' '); i >= 0; i = folded.indexOf(' ', i + 1)) n++;
+  return n;
+}
+
 function numberOf(word: string): number {
   return NUMBER_WORDS[word] ?? Number(word);
 }
@@ -94,7 +102,7 @@ export function analyze(doc: Document, ruleset: RuleSet): Analysis {
       }
       if (!units.length && f) units.push({ block: index, text: block.text, folded: f, question: false, ord: unitCount++ });
     }
-    words += f.split(' ').filter(Boolean).length;
+    words += wordCount(f);
     blocks.push({ index, block, folded: f, heading, toc: false, nearestHeading: heading ? f : lastHeading, units });
   }
   markTableOfContents(blocks);
@@ -115,7 +123,7 @@ function stripNumbering(f: string): string {
 function markTableOfContents(blocks: ABlock[]): void {
   const headingTexts = new Set(blocks.filter((b) => b.heading).map((b) => stripNumbering(b.folded)));
   const isEntry = (b: ABlock) => {
-    const words = b.folded.split(' ').length;
+    const words = wordCount(b.folded) || 1;
     return b.block.kind !== 'tableRow' ? words <= 14 && !/[.!?:]$/.test(b.folded.replace(DOT_LEADER, '')) : false;
   };
   for (let i = 0; i < blocks.length; i++) {
@@ -242,12 +250,12 @@ function locateSteps(a: Analysis, ruleset: RuleSet): void {
       if (!rule.step || found.has(rule.step) || !rule.stepNames?.length) continue;
       const stepNames = names.get(rule.step)!;
       for (const b of blocks) {
-        if (b.toc) continue;
-        const f = b.block.kind === 'tableRow' ? normalize(b.block.cells?.[0] ?? '') : b.folded;
-        const short = f.split(' ').length <= 12;
-        if ((b.heading || (short && (b.block.kind === 'tableRow' || b.block.kind === 'listItem'))) && stepNames.some((r) => r.test(f))) {
-          anchors.push({ block: b.index, steps: [rule.step] });
-        }
+        // Headings, and short table rows (first cell) and list items.
+        const kind = b.block.kind;
+        if (b.toc || (!b.heading && kind !== 'tableRow' && kind !== 'listItem')) continue;
+        const f = kind === 'tableRow' ? normalize(b.block.cells?.[0] ?? '') : b.folded;
+        if (!b.heading && (wordCount(f) || 1) > 12) continue;
+        if (stepNames.some((r) => r.test(f))) anchors.push({ block: b.index, steps: [rule.step] });
       }
     }
   }
@@ -366,17 +374,8 @@ function candidatesOf(a: Analysis): Uint8Array {
   let table = candidateTables.get(a);
   if (!table) {
     const n = a.unitCount;
-    const t = (table = new Uint8Array(a.conceptKeys.size * n));
-    let ord = 0;
-    const hit = (id: number) => {
-      t[id * n + ord] = 1;
-    };
-    for (const b of a.blocks) {
-      for (const u of b.units) {
-        ord = u.ord!;
-        a.conceptKeys.scan(u.folded, hit);
-      }
-    }
+    table = new Uint8Array(a.conceptKeys.size * n);
+    for (const b of a.blocks) for (const u of b.units) a.conceptKeys.mark(u.folded, table, n, u.ord!);
     candidateTables.set(a, table);
   }
   return table;

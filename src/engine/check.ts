@@ -34,8 +34,11 @@ export function appliesTo(rule: { appliesTo: AppliesTo }, sector: Sector): boole
   return 'only' in a ? a.only.includes(sector) : !a.except.includes(sector);
 }
 
+/** Whitespace other than single spaces (most quotes have none: then no replace). */
+const UNUSUAL_SPACE = /[^\S ]| {2}/;
+
 export function quoteOf(text: string): string {
-  const t = text.replace(/\s+/g, ' ').trim();
+  const t = (UNUSUAL_SPACE.test(text) ? text.replace(/\s+/g, ' ') : text).trim();
   return t.length > MAX_QUOTE ? `${t.slice(0, MAX_QUOTE - 1).trimEnd()}…` : t;
 }
 

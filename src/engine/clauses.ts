@@ -176,20 +176,26 @@ export function evaluateClause(ctx: ClauseContext, clause: Clause): ClauseOutcom
   units: for (const u of units) {
     if (skipQuestions && u.question) continue;
     if (allC) for (const c of allC) if (!matchesConcept(ctx, c, u, withHeading)) continue units;
-    const got: string[] = allC ? [...clause.all!] : [];
+    // The concepts found, allocated only once the unit is a hit so far (most units are not).
+    let got: string[] | undefined = allC ? [...clause.all!] : undefined;
     if (anyC) {
-      const before = got.length;
-      for (let k = 0; k < anyC.length; k++) if (matchesConcept(ctx, anyC[k]!, u, withHeading)) got.push(clause.any![k]!);
-      if (got.length === before) continue;
+      let found = false;
+      for (let k = 0; k < anyC.length; k++) {
+        if (matchesConcept(ctx, anyC[k]!, u, withHeading)) {
+          (got ??= []).push(clause.any![k]!);
+          found = true;
+        }
+      }
+      if (!found) continue;
     }
     if (noneC) for (const c of noneC) if (matchesConcept(ctx, c, u, withHeading)) continue units;
     if (countC) {
-      const before = got.length;
-      for (let k = 0; k < countC.length; k++) if (matchesConcept(ctx, countC[k]!, u, withHeading)) got.push(clause.count!.of[k]!);
-      if (got.length === before) continue;
-      for (let k = before; k < got.length; k++) counted.add(got[k]!);
+      const before = got?.length ?? 0;
+      for (let k = 0; k < countC.length; k++) if (matchesConcept(ctx, countC[k]!, u, withHeading)) (got ??= []).push(clause.count!.of[k]!);
+      if ((got?.length ?? 0) === before) continue;
+      for (let k = before; k < got!.length; k++) counted.add(got![k]!);
     }
-    hits.push({ unit: u, concepts: got });
+    hits.push({ unit: u, concepts: got ?? [] });
   }
   if (clause.count && counted.size < clause.count.min) return NONE;
   if (hits.length < (clause.min ?? 1)) return NONE;

@@ -3,6 +3,7 @@
  * path and section string while blocks are appended in reading order.
  */
 import type { Block, BlockKind, Location } from '../document/model.js';
+import { oneByte } from '../document/normalize.js';
 
 /** Printable ASCII with single inner spaces: already clean (the common case, checked in one pass). */
 function isCleanAscii(s: string): boolean {
@@ -44,18 +45,22 @@ function isRemoved(c: number): boolean {
 /**
  * Block.text clean-up: NFC, soft hyphens, zero-width and control characters removed, whitespace
  * collapsed and trimmed, in one pass (the tests compare it with the same done by regular expressions).
+ * Text without characters above U+00FF comes back as a one-byte string (oneByte): everything after
+ * the loader (sentences, folding, evidence) runs faster on it.
  */
 export function cleanText(s: string): string {
-  if (isCleanAscii(s)) return s;
+  if (isCleanAscii(s)) return oneByte(s);
   if (MAY_CHANGE_UNDER_NFC.test(s)) s = s.normalize('NFC');
   let out = '';
   let run = 0; // start of the pending run of kept characters
   let space = false; // whitespace seen since the last kept character
+  let wide = false; // a kept code unit above 255
   const n = s.length;
   for (let i = 0; i < n; i++) {
     const c = s.charCodeAt(i);
     const removed = isRemoved(c);
     if (!removed && !isSpace(c)) {
+      if (c > 255) wide = true;
       if (space) {
         if (out || run < i) out += ' ';
         space = false;
@@ -68,7 +73,7 @@ export function cleanText(s: string): string {
     if (!removed) space = true;
   }
   if (run < n) out += s.slice(run, n);
-  return out;
+  return wide ? out : oneByte(out);
 }
 
 const LETTER = /\p{L}/u;

@@ -410,6 +410,23 @@ export class StartKeys {
     }
   }
 
+  /**
+   * scan(s, id => out[id * stride + offset] = 1) without a call per hit: the candidate table of
+   * the sentence units (stride: the number of units, offset: the unit's ord).
+   */
+  mark(s: string, out: Uint8Array, stride: number, offset: number): void {
+    const table = this.table ?? this.freeze();
+    const lists = this.lists;
+    const n = s.length;
+    for (let p = 0; p < n; p++) {
+      if (p > 0 && isAsciiAlnum(s.charCodeAt(p - 1))) continue;
+      const at = table[keyAt(s, p)]!;
+      if (at === 0) continue;
+      const ids = lists[at - 1]!;
+      for (let k = 0; k < ids.length; k++) out[ids[k]! * stride + offset] = 1;
+    }
+  }
+
   /** A flat lookup table: a Map lookup per position was most of the scan's time. */
   private freeze(): Uint16Array {
     // Word keys are below NON_WORD; a non-word key is NON_WORD + a UTF-16 code unit.

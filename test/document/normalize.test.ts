@@ -85,3 +85,15 @@ describe('sentences', () => {
     expect(sentences(s).map((x) => x.text)).toEqual(['Stap 1 is klaar.', 'Daarna volgt o.a. stap 2.', 'Bel Veilig Thuis!']);
   });
 });
+
+describe('wordCount', () => {
+  it('counts the words of folded text as splitting on spaces does', async () => {
+    const { wordCount } = await import('../../src/engine/analysis.js');
+    for (const s of randomTexts(2000, 7)) {
+      const f = normalize(s);
+      expect(wordCount(f), JSON.stringify(f)).toBe(f.split(' ').filter(Boolean).length);
+    }
+    expect(wordCount('')).toBe(0);
+    expect(wordCount('stap 1 signalen')).toBe(3);
+  });
+});
