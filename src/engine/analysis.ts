@@ -14,15 +14,25 @@ export interface Unit {
   block: number;
   /** Original text of the sentence (or table row). */
   text: string;
-  /** Offset of the sentence in its block's text. */
-  start?: number;
+  /** Offset of the sentence in its block's text; -1 when the unit is the whole block. */
+  start: number;
   folded: string;
   /** Ends with a question mark and nothing else in the unit says what to do. */
   question: boolean;
-  /** Position among the sentence units of the analysis (the key index refers to it); absent for derived units. */
-  ord?: number;
-  _stems?: string;
-  _hits?: Map<CompiledConcept, boolean>;
+  /** Position among the sentence units of the analysis (the outcome tables refer to it); -1 for derived units. */
+  ord: number;
+  /** Stems of `folded`, computed on first use ('' until then). */
+  stems: string;
+}
+
+/**
+ * A unit with every field present, in one order and of one type: all units share one hidden
+ * class, so the hot loops of the engine stay monomorphic and optimised (fields added later, or
+ * going from undefined to a number, made V8 deoptimise and recompile evaluateClause five times
+ * per worker).
+ */
+export function makeUnit(block: number, text: string, folded: string, question: boolean, start = -1, ord = -1): Unit {
+  return { block, text, start, folded, question, ord, stems: '' };
 }
 
 export interface ABlock {
@@ -93,20 +103,20 @@ export function analyze(doc: Document, ruleset: RuleSet): Analysis {
     if (heading) lastHeading = f;
     const units: Unit[] = [];
     if (block.kind === 'tableRow' || heading) {
-      units.push({ block: index, text: block.text, folded: f, question: /\?\s*$/.test(f), ord: unitCount++ });
+      units.push(makeUnit(index, block.text, f, /\?\s*$/.test(f), undefined, unitCount++));
     } else {
       const ss = sentences(block.text);
       for (const s of ss) {
         const sf = s.text === block.text ? f : normalize(s.text);
-        units.push({ block: index, text: s.text, start: s.start, folded: sf, question: /\?\s*$/.test(sf), ord: unitCount++ });
+        units.push(makeUnit(index, s.text, sf, /\?\s*$/.test(sf), s.start, unitCount++));
       }
-      if (!units.length && f) units.push({ block: index, text: block.text, folded: f, question: false, ord: unitCount++ });
+      if (!units.length && f) units.push(makeUnit(index, block.text, f, false, undefined, unitCount++));
     }
     words += wordCount(f);
     blocks.push({ index, block, folded: f, heading, toc: false, nearestHeading: heading ? f : lastHeading, units });
   }
   markTableOfContents(blocks);
-  const a: Analysis = { doc, blocks, steps: [], stepAnchors: [], stepBlocks: new Set(), words, unitCount, conceptKeys: ruleset.conceptKeys, conceptCount: ruleset.conceptCount, cache: new Map() };
+  const a: Analysis = { doc, blocks, steps: [], stepAnchors: [], stepBlocks: new Set(), words, unitCount, conceptKeys: ruleset.conceptKeys, conceptCount: ruleset.conceptCount, cache: new Map(), organisation: undefined };
   locateSteps(a, ruleset);
   return a;
 }
@@ -328,8 +338,8 @@ function scopeOf(blocks: ABlock[], start: number, anchors: Set<number>): number[
 // Concept matching with a per-analysis cache
 
 export function stems(u: Unit): string {
-  u._stems ??= stemText(u.folded);
-  return u._stems;
+  if (u.stems === '' && u.folded !== '') u.stems = stemText(u.folded);
+  return u.stems;
 }
 
 /**
@@ -337,7 +347,7 @@ export function stems(u: Unit): string {
  * concept's start keys (rules/first-keys.ts) is not tested against its regex: it cannot match.
  */
 export function unitMatches(c: CompiledConcept, u: Unit, a?: Analysis): boolean {
-  if (c.regex && (c.keyId === undefined || a === undefined || u.ord === undefined || candidatesOf(a)[c.keyId * a.unitCount + u.ord] === 1) && c.regex.test(u.folded)) return true;
+  if (c.regex && (c.keyId === undefined || a === undefined || u.ord < 0 || candidatesOf(a)[c.keyId * a.unitCount + u.ord] === 1) && c.regex.test(u.folded)) return true;
   if (c.stemRegex && c.stemRegex.test(stems(u))) return true;
   return false;
 }
@@ -347,7 +357,7 @@ export function unitMatches(c: CompiledConcept, u: Unit, a?: Analysis): boolean 
  * unit ord) for the sentence units of the analysis, else on the unit.
  */
 export function unitMatchesCached(a: Analysis, c: CompiledConcept, u: Unit): boolean {
-  if (u.ord !== undefined && c.index !== undefined) {
+  if (u.ord >= 0 && c.index !== undefined) {
     let table = hitTables.get(a);
     if (!table) hitTables.set(a, (table = new Uint8Array(a.conceptCount * a.unitCount)));
     const i = c.index * a.unitCount + u.ord;
@@ -355,11 +365,15 @@ export function unitMatchesCached(a: Analysis, c: CompiledConcept, u: Unit): boo
     if (v === 0) table[i] = v = unitMatches(c, u, a) ? 2 : 1;
     return v === 2;
   }
-  const seen = (u._hits ??= new Map());
+  let seen = derivedHits.get(u);
+  if (!seen) derivedHits.set(u, (seen = new Map()));
   let hit = seen.get(c);
   if (hit === undefined) seen.set(c, (hit = unitMatches(c, u, a)));
   return hit;
 }
+
+/** Outcomes for units without an ord (whole blocks, whole scopes). */
+const derivedHits = new WeakMap<Unit, Map<CompiledConcept, boolean>>();
 
 /** Per analysis: 0 not yet tested, 1 no match, 2 match; index concept index * unitCount + ord. */
 const hitTables = new WeakMap<Analysis, Uint8Array>();
@@ -375,7 +389,7 @@ function candidatesOf(a: Analysis): Uint8Array {
   if (!table) {
     const n = a.unitCount;
     table = new Uint8Array(a.conceptKeys.size * n);
-    for (const b of a.blocks) for (const u of b.units) a.conceptKeys.mark(u.folded, table, n, u.ord!);
+    for (const b of a.blocks) for (const u of b.units) a.conceptKeys.mark(u.folded, table, n, u.ord);
     candidateTables.set(a, table);
   }
   return table;

@@ -75,8 +75,8 @@ function evidenceOf(a: Analysis, hits: Hit[], preferred: Set<number>): Evidence[
     const b = a.blocks[h.unit.block]!.block;
     const location: Location = { ...b.location };
     // A block over several lines or pages: point at the line where the quoted sentence starts.
-    if (b.lines && h.unit.start !== undefined) {
-      const at = [...b.lines].reverse().find((l) => l.offset <= h.unit.start!);
+    if (b.lines && h.unit.start >= 0) {
+      const at = [...b.lines].reverse().find((l) => l.offset <= h.unit.start);
       if (at) {
         if (at.page !== undefined) location.page = at.page;
         if (at.line !== undefined) location.line = at.line;

@@ -2,7 +2,7 @@
 import type { CompiledConcept } from '../rules/compile.js';
 import type { CompiledRule } from '../rules/load.js';
 import type { Clause } from '../rules/schema.js';
-import { textMatchesCached, underHeading, unitMatchesCached, type ABlock, type Analysis, type Unit } from './analysis.js';
+import { makeUnit, textMatchesCached, underHeading, unitMatchesCached, type ABlock, type Analysis, type Unit } from './analysis.js';
 import { detectOrganisation } from './organisation.js';
 import type { ElementResult } from './result.js';
 
@@ -73,9 +73,9 @@ const unitsCache = new WeakMap<ABlock[], Map<string, Unit[]>>();
 function buildUnits(blocks: ABlock[], unit: NonNullable<Clause['unit']>, headings: boolean): Unit[] {
   const pool = blocks.filter((b) => headings || !b.heading);
   if (unit === 'sentence') return pool.flatMap((b) => b.units);
-  if (unit === 'block') return pool.map((b) => ({ block: b.index, text: b.block.text, folded: b.folded, question: b.units.every((u) => u.question) }));
+  if (unit === 'block') return pool.map((b) => makeUnit(b.index, b.block.text, b.folded, b.units.every((u) => u.question)));
   if (!pool.length) return [];
-  return [{ block: pool[0]!.index, text: pool[0]!.block.text, folded: pool.map((b) => b.folded).join(' \n '), question: false }];
+  return [makeUnit(pool[0]!.index, pool[0]!.block.text, pool.map((b) => b.folded).join(' \n '), false)];
 }
 
 function matches(ctx: ClauseContext, name: string, u: Unit, withHeading: boolean): boolean {
@@ -110,6 +110,55 @@ function sentenceHits(ctx: ClauseContext, scope: string, clause: Clause, withHea
     for (const g of got) seen.add(g);
     hits.push({ unit: u, concepts: got });
     if (seen.size >= names.length) break;
+  }
+  return hits;
+}
+
+/** What a clause asks of each unit, read from the clause once (clause objects come in many shapes). */
+interface UnitQuery {
+  allC?: CompiledConcept[];
+  allNames: string[];
+  anyC?: CompiledConcept[];
+  anyNames: string[];
+  noneC?: CompiledConcept[];
+  countC?: CompiledConcept[];
+  countNames: string[];
+  skipQuestions: boolean;
+  withHeading: boolean;
+}
+
+/**
+ * The units that satisfy a clause's concept lists, with the concepts found; `counted` collects
+ * the count concepts seen. The hot loop of the engine, kept apart from evaluateClause: it touches
+ * only units, concepts and this one query shape, so V8 keeps it optimised, while evaluateClause
+ * meets every shape of clause object of the rule files.
+ */
+function unitHits(ctx: ClauseContext, units: Unit[], q: UnitQuery, counted: Set<string>): Hit[] {
+  const hits: Hit[] = [];
+  const { allC, anyC, noneC, countC, withHeading } = q;
+  units: for (const u of units) {
+    if (q.skipQuestions && u.question) continue;
+    if (allC) for (const c of allC) if (!matchesConcept(ctx, c, u, withHeading)) continue units;
+    // The concepts found, allocated only once the unit is a hit so far (most units are not).
+    let got: string[] | undefined = allC ? [...q.allNames] : undefined;
+    if (anyC) {
+      let found = false;
+      for (let k = 0; k < anyC.length; k++) {
+        if (matchesConcept(ctx, anyC[k]!, u, withHeading)) {
+          (got ??= []).push(q.anyNames[k]!);
+          found = true;
+        }
+      }
+      if (!found) continue;
+    }
+    if (noneC) for (const c of noneC) if (matchesConcept(ctx, c, u, withHeading)) continue units;
+    if (countC) {
+      const before = got?.length ?? 0;
+      for (let k = 0; k < countC.length; k++) if (matchesConcept(ctx, countC[k]!, u, withHeading)) (got ??= []).push(q.countNames[k]!);
+      if ((got?.length ?? 0) === before) continue;
+      for (let k = before; k < got!.length; k++) counted.add(got![k]!);
+    }
+    hits.push({ unit: u, concepts: got ?? [] });
   }
   return hits;
 }
@@ -164,39 +213,21 @@ export function evaluateClause(ctx: ClauseContext, clause: Clause): ClauseOutcom
   const scope = clause.in === undefined || clause.in === 'rule' ? ctx.rule.detect.scope : clause.in;
   const units = unitsOf(scopeBlocks(ctx, scope), clause);
   const withHeading = clause.withHeading ?? false;
-  const hits: Hit[] = [];
   const counted = new Set<string>();
   // Concepts resolved once per clause (not per unit); plain loops, no closures per unit.
   const resolve = (names: string[] | undefined) => (names && units.length ? names.map((n) => concept_(ctx, n)) : undefined);
-  const allC = resolve(clause.all);
-  const anyC = resolve(clause.any);
-  const noneC = resolve(clause.none);
-  const countC = resolve(clause.count?.of);
-  const skipQuestions = clause.questions === false;
-  units: for (const u of units) {
-    if (skipQuestions && u.question) continue;
-    if (allC) for (const c of allC) if (!matchesConcept(ctx, c, u, withHeading)) continue units;
-    // The concepts found, allocated only once the unit is a hit so far (most units are not).
-    let got: string[] | undefined = allC ? [...clause.all!] : undefined;
-    if (anyC) {
-      let found = false;
-      for (let k = 0; k < anyC.length; k++) {
-        if (matchesConcept(ctx, anyC[k]!, u, withHeading)) {
-          (got ??= []).push(clause.any![k]!);
-          found = true;
-        }
-      }
-      if (!found) continue;
-    }
-    if (noneC) for (const c of noneC) if (matchesConcept(ctx, c, u, withHeading)) continue units;
-    if (countC) {
-      const before = got?.length ?? 0;
-      for (let k = 0; k < countC.length; k++) if (matchesConcept(ctx, countC[k]!, u, withHeading)) (got ??= []).push(clause.count!.of[k]!);
-      if ((got?.length ?? 0) === before) continue;
-      for (let k = before; k < got!.length; k++) counted.add(got![k]!);
-    }
-    hits.push({ unit: u, concepts: got ?? [] });
-  }
+  const find: UnitQuery = {
+    allC: resolve(clause.all),
+    allNames: clause.all ?? [],
+    anyC: resolve(clause.any),
+    anyNames: clause.any ?? [],
+    noneC: resolve(clause.none),
+    countC: resolve(clause.count?.of),
+    countNames: clause.count?.of ?? [],
+    skipQuestions: clause.questions === false,
+    withHeading,
+  };
+  const hits = unitHits(ctx, units, find, counted);
   if (clause.count && counted.size < clause.count.min) return NONE;
   if (hits.length < (clause.min ?? 1)) return NONE;
   if ((clause.unit ?? 'sentence') === 'scope') return { ok: true, hits: sentenceHits(ctx, scope, clause, withHeading) };

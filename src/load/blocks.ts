@@ -153,6 +153,15 @@ function splitLong(b: BlockInput, clean: string): BlockInput[] {
   return out;
 }
 
+/**
+ * A block with every field present, in one order, whatever the format: one hidden class for all
+ * blocks, so the engine's loops over them stay monomorphic. Absent fields are undefined (and left
+ * out of JSON).
+ */
+function makeBlock(kind: BlockKind, text: string, level: number | undefined, headingPath: string[], location: Location, cells?: string[], ordered?: boolean, row?: number, table?: number, lines?: Block['lines']): Block {
+  return { kind, text, level, headingPath, location, cells, ordered, row, table, lines };
+}
+
 export class BlockBuilder {
   readonly blocks: Block[] = [];
   /** Stack of [level, text] for open headings. */
@@ -177,13 +186,7 @@ export class BlockBuilder {
       const level = Math.min(6, Math.max(1, b.level ?? 1));
       while (this.stack.length && this.stack[this.stack.length - 1]!.level >= level) this.stack.pop();
       const headingPath = this.path();
-      const block: Block = {
-        kind: 'heading',
-        text: clean,
-        level,
-        headingPath,
-        location: withSection(b.location, headingPath),
-      };
+      const block = makeBlock('heading', clean, level, headingPath, withSection(b.location, headingPath));
       this.stack.push({ level, text: clean });
       this.blocks.push(block);
       return block;
@@ -197,13 +200,7 @@ export class BlockBuilder {
       return firstBlock;
     }
     const headingPath = this.path();
-    const block: Block = { kind: b.kind, text: clean, headingPath, location: withSection(b.location, headingPath) };
-    if (b.level !== undefined) block.level = b.level;
-    if (b.cells) block.cells = b.cells;
-    if (b.ordered !== undefined) block.ordered = b.ordered;
-    if (b.row !== undefined) block.row = b.row;
-    if (b.table !== undefined) block.table = b.table;
-    if (b.lines && b.lines.length > 1) block.lines = b.lines;
+    const block = makeBlock(b.kind, clean, b.level, headingPath, withSection(b.location, headingPath), b.cells, b.ordered, b.row, b.table, b.lines && b.lines.length > 1 ? b.lines : undefined);
     this.blocks.push(block);
     return block;
   }

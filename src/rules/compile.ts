@@ -37,7 +37,8 @@ export class ConceptError extends Error {}
 
 export function compileConcept(name: string, spec: ConceptSpec): CompiledConcept {
   const list = Array.isArray(spec) ? { patterns: spec } : spec;
-  const out: CompiledConcept = { name };
+  // Every field present from the start: one hidden class for all concepts (see makeUnit in analysis.ts).
+  const out: CompiledConcept = { name, regex: undefined, keys: undefined, keyId: undefined, index: undefined, stemRegex: undefined };
   if (list.patterns) {
     const source = list.patterns.map((p) => `(?:${p})`).join('|');
     try {
