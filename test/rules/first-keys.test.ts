@@ -191,3 +191,53 @@ describe('StartKeys', () => {
     expect(hits).toEqual([`${b}@0`, `${a}@3`, `${b}@3`, `${a}@22`, `${b}@22`, `${a}@32`, `${b}@32`, `${b}@42`]);
   });
 });
+
+describe('firstKeys on generated patterns (what a rule author might write)', () => {
+  let x = 99;
+  const rnd = (n: number) => ((x = (x * 1103515245 + 12345) & 0x7fffffff), x % n);
+  const pick = <T>(xs: readonly T[]): T => xs[rnd(xs.length)]!;
+  const LITERALS = ['a', 'b', 'de', 'ver', 'meld', 'x', '0', '5', ' ', '-', "'", '\\.', '\\?', '_', 'é', 'ø'];
+  const ATOMS = ['\\w', '\\d', '\\s', '\\S', '\\W', '.', '[a-c]', '[- ]', '[^a]', '[ab]', '\\b', '^', '$', '\\p{L}', '\\u0061'];
+  function gen(depth: number): string {
+    const parts: string[] = [];
+    for (let k = 0, n = 1 + rnd(4); k < n; k++) {
+      const r = rnd(10);
+      let atom = r < 5 ? pick(LITERALS) : r < 7 ? pick(ATOMS) : depth > 0 ? `(${pick(['?:', '', '?=', '?!', '?<=', '?<!'])}${gen(depth - 1)}|${gen(depth - 1)})` : pick(LITERALS);
+      const q = rnd(8);
+      if (!/^(?:\\b|\^|\$)$/.test(atom) && !atom.startsWith('(?=') && !atom.startsWith('(?!') && !atom.startsWith('(?<')) {
+        atom += q === 0 ? '?' : q === 1 ? '*' : q === 2 ? '+' : q === 3 ? `{${rnd(3)},${1 + rnd(3)}}` : q === 4 ? '??' : '';
+      }
+      parts.push(atom);
+    }
+    return parts.join('');
+  }
+
+  it('never throws, and every match starts with one of the keys it gives', () => {
+    const alphabet = ['a', 'b', 'c', 'de', 'ver', 'meld', 'x', '0', '5', ' ', '  ', '-', "'", '.', '?', '_', 'é', 'ø', 'ß', '\n', 'A'];
+    let bounded = 0;
+    let checked = 0;
+    for (let k = 0; k < 1500; k++) {
+      // Usually closed at the end (\b, a space, the end), as real patterns are; else the keys stay open.
+      const source = gen(2) + pick(['\\b', ' ', '$', '\\w*\\b', '\\.', '']);
+      let concept: CompiledConcept;
+      try {
+        new RegExp(source, 'u');
+      } catch {
+        continue; // not a valid pattern: the rule loader reports it
+      }
+      concept = compileConcept('gen', [source]);
+      if (!concept.keys) continue;
+      bounded++;
+      const keys = new Set(concept.keys);
+      for (let t = 0; t < 40; t++) {
+        const text = Array.from({ length: 1 + rnd(8) }, () => pick(alphabet)).join('');
+        if (!concept.regex!.test(text)) continue;
+        checked++;
+        const have = keysOfText(text);
+        if (![...keys].some((key) => have.has(key))) expect.fail(`/${source}/ matches ${JSON.stringify(text)} but has none of its start keys`);
+      }
+    }
+    expect(bounded).toBeGreaterThan(200);
+    expect(checked).toBeGreaterThan(500);
+  });
+});
