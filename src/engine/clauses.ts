@@ -128,6 +128,34 @@ interface UnitQuery {
 }
 
 /**
+ * The query of a clause of a rule, built once (concepts resolved by name in the rule's own
+ * concepts). Keyed by rule and clause: the same clause data may be built into several rule sets.
+ */
+function queryOf(ctx: ClauseContext, clause: Clause): UnitQuery {
+  let byClause = queries.get(ctx.rule);
+  if (!byClause) queries.set(ctx.rule, (byClause = new WeakMap()));
+  let q = byClause.get(clause);
+  if (!q) {
+    const resolve = (names: string[] | undefined) => names?.map((n) => concept_(ctx, n));
+    q = {
+      allC: resolve(clause.all),
+      allNames: clause.all ?? [],
+      anyC: resolve(clause.any),
+      anyNames: clause.any ?? [],
+      noneC: resolve(clause.none),
+      countC: resolve(clause.count?.of),
+      countNames: clause.count?.of ?? [],
+      skipQuestions: clause.questions === false,
+      withHeading: clause.withHeading ?? false,
+    };
+    byClause.set(clause, q);
+  }
+  return q;
+}
+
+const queries = new WeakMap<CompiledRule, WeakMap<Clause, UnitQuery>>();
+
+/**
  * The units that satisfy a clause's concept lists, with the concepts found; `counted` collects
  * the count concepts seen. The hot loop of the engine, kept apart from evaluateClause: it touches
  * only units, concepts and this one query shape, so V8 keeps it optimised, while evaluateClause
@@ -213,20 +241,8 @@ export function evaluateClause(ctx: ClauseContext, clause: Clause): ClauseOutcom
   const scope = clause.in === undefined || clause.in === 'rule' ? ctx.rule.detect.scope : clause.in;
   const units = unitsOf(scopeBlocks(ctx, scope), clause);
   const withHeading = clause.withHeading ?? false;
+  const find = queryOf(ctx, clause);
   const counted = new Set<string>();
-  // Concepts resolved once per clause (not per unit); plain loops, no closures per unit.
-  const resolve = (names: string[] | undefined) => (names && units.length ? names.map((n) => concept_(ctx, n)) : undefined);
-  const find: UnitQuery = {
-    allC: resolve(clause.all),
-    allNames: clause.all ?? [],
-    anyC: resolve(clause.any),
-    anyNames: clause.any ?? [],
-    noneC: resolve(clause.none),
-    countC: resolve(clause.count?.of),
-    countNames: clause.count?.of ?? [],
-    skipQuestions: clause.questions === false,
-    withHeading,
-  };
   const hits = unitHits(ctx, units, find, counted);
   if (clause.count && counted.size < clause.count.min) return NONE;
   if (hits.length < (clause.min ?? 1)) return NONE;

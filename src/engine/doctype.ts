@@ -41,9 +41,10 @@ export function classifyDocument(a: Analysis, results: Map<string, ElementResult
   if (/calamiteit/.test(head) && !/meldcode/.test(head) && !hasProcedure) {
     return { kind: 'calamity-protocol', reason: { nl: 'Dit lijkt een calamiteitenprotocol, geen meldcode.', en: 'This looks like a calamity protocol, not a meldcode.' } };
   }
-  const news = /\b(?:nieuws|nieuwsbericht|persbericht|nieuwsbrief)\b/.test(head) || /\b(?:lees (?:de|het) (?:volledige|hele)|download|op (?:onze|de) website|via (?:onze|de) website|te vinden (?:op|via))\b/.test(text);
-  const pastTense = /\b(?:heeft|hebben) .{0,60}(?:vastgesteld|vernieuwd|aangepast)\b/.test(text);
-  if (!hasProcedure && (news || pastTense) && a.words < 1200) {
+  // Only asked of short texts without a procedure (the two scans over the text are not free).
+  const news = () => /\b(?:nieuws|nieuwsbericht|persbericht|nieuwsbrief)\b/.test(head) || /\b(?:lees (?:de|het) (?:volledige|hele)|download|op (?:onze|de) website|via (?:onze|de) website|te vinden (?:op|via))\b/.test(text);
+  const pastTense = () => /\b(?:heeft|hebben) .{0,60}(?:vastgesteld|vernieuwd|aangepast)\b/.test(text);
+  if (!hasProcedure && a.words < 1200 && (news() || pastTense())) {
     return { kind: 'news-item', reason: { nl: 'Dit is een bericht over een meldcode: het beschrijft de code en verwijst naar het document, maar bevat zelf geen stappenplan.', en: 'This is an item about a meldcode: it describes the code and points to the document, but has no stappenplan of its own.' } };
   }
   if (!hasProcedure && /\b(?:https?:\/\/|www\.|zie (?:de|onze) meldcode|\.pdf\b)/.test(text) && a.words < 600) {
