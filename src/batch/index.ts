@@ -16,6 +16,7 @@
  * light when workers do the work.
  */
 import os from 'node:os';
+import v8 from 'node:v8';
 import type { DocumentResult } from '../engine/result.js';
 import { errorResult } from '../engine/error-result.js';
 import type { LoadOptions } from '../load/index.js';
@@ -107,6 +108,21 @@ export const MAX_MEMORY_LIMIT_MB = 2048;
 export function defaultMemoryLimitMb(jobs: number, totalBytes = os.totalmem()): number {
   const share = Math.floor(totalBytes / (1024 * 1024) / (2 * Math.max(1, jobs)));
   return Math.min(MAX_MEMORY_LIMIT_MB, Math.max(MIN_MEMORY_LIMIT_MB, share));
+}
+
+/**
+ * With a worker on every core there is no idle core for V8's background compiler threads: each
+ * worker then optimises its own hot code on its own thread instead of handing the jobs to threads
+ * that compete with the other workers. Process-wide, for isolates created from now on; set only
+ * here, when the pool is about to fill every core (200 documents, 2 workers on 2 cores: 2.23 ->
+ * 2.17 s, CPU 3.8 -> 3.7 s; with fewer workers than cores the background threads use the idle
+ * cores and stay on).
+ */
+let compileFlagSet = false;
+function compileOnWorkerThreads(): void {
+  if (compileFlagSet) return;
+  compileFlagSet = true;
+  v8.setFlagsFromString('--no-concurrent-recompilation');
 }
 
 const TEXT_NAME = /\.(md|markdown|mdown|mkd|txt)$/i;
@@ -207,8 +223,10 @@ export async function runBatch(inputs: string[], opts: BatchOptions = {}, onResu
       } catch {
         context.ruleSources = undefined;
       }
+      const workers = Math.min(jobs, work.length);
+      if (workers >= os.availableParallelism()) compileOnWorkerThreads();
       const pool = new WorkerPool({
-        jobs: Math.min(jobs, work.length),
+        jobs: workers,
         timeoutMs,
         memoryLimitMb: opts.memoryLimitMb ?? defaultMemoryLimitMb(Math.min(jobs, work.length)),
         context,
