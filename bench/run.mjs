@@ -7,7 +7,8 @@
 // Builds the synthetic set once (bench/gen.mjs → bench/.cache/), then measures start-up, single
 // documents per format and size (loader / rules / plain extraction, in-process, in a fresh Node
 // process per file), the checker/extraction ratio on the 200-document mixed batch, batch throughput
-// through the real CLI with --jobs 1 and 2 (wall, CPU, peak RSS of the whole process tree), big PDFs
+// through the real CLI with --jobs 1 and 2 (wall, CPU, peak RSS of the whole process tree; and, as a
+// diagnostic, the same under node --single-threaded: V8 without its helper threads), big PDFs
 // through the CLI and the GGD case (shared corpus + the 200 variants in one call). Prints a table and
 // writes bench/results.json. Uses dist/: run `npm run build` first.
 import { spawn, spawnSync } from 'node:child_process';
@@ -266,21 +267,25 @@ if (want('floor')) {
 }
 
 // 4. Batch throughput through the real CLI --------------------------------------------------
-if (want('batch')) {
-  results.batch = { documents: batchFiles.length, runs: [] };
+/**
+ * The batch through the CLI with --jobs 1 and 2 (median of `reps` runs each), with extra node
+ * flags before the script (a diagnostic variant).
+ */
+async function measureBatch(nodeFlags, label) {
+  const out = { nodeFlags, runs: [] };
   const reps = QUICK ? 1 : 3;
   for (let i = 0; i < reps; i++) {
     for (const jobs of [1, 2]) {
-      log(`bench: batch via CLI --jobs ${jobs} (${i + 1}/${reps}) …`);
-      const r = await runNode([BIN, 'check', batchDir, '--format', 'json', '--jobs', String(jobs), '--no-progress'], { keepStdout: true });
+      log(`bench: batch via CLI${label} --jobs ${jobs} (${i + 1}/${reps}) …`);
+      const r = await runNode([...nodeFlags, BIN, 'check', batchDir, '--format', 'json', '--jobs', String(jobs), '--no-progress'], { keepStdout: true });
       const counts = reportCounts(r.stdout);
-      results.batch.runs.push({ jobs, exit: r.code, wallMs: r1(r.wallMs), cpuMs: r1(r.cpuMs), maxRssMb: r.maxRssMb, treePeakRssMb: r.treePeakRssMb, ...counts, loadavg: r2(os.loadavg()[0]) });
+      out.runs.push({ jobs, exit: r.code, wallMs: r1(r.wallMs), cpuMs: r1(r.cpuMs), maxRssMb: r.maxRssMb, treePeakRssMb: r.treePeakRssMb, ...counts, loadavg: r2(os.loadavg()[0]) });
     }
   }
   for (const jobs of [1, 2]) {
-    const rs = results.batch.runs.filter((r) => r.jobs === jobs);
+    const rs = out.runs.filter((r) => r.jobs === jobs);
     const wall = median(rs.map((r) => r.wallMs));
-    results.batch[`jobs${jobs}`] = {
+    out[`jobs${jobs}`] = {
       wallMs: r1(wall),
       docsPerSecond: r2((batchFiles.length / wall) * 1000),
       cpuMs: r1(median(rs.map((r) => r.cpuMs))),
@@ -288,7 +293,16 @@ if (want('batch')) {
       peakRssMb: Math.max(...rs.map((r) => Math.max(r.maxRssMb ?? 0, r.treePeakRssMb))),
     };
   }
-  results.batch.speedup = r2(results.batch.jobs1.wallMs / results.batch.jobs2.wallMs);
+  out.speedup = r2(out.jobs1.wallMs / out.jobs2.wallMs);
+  return out;
+}
+
+if (want('batch')) {
+  results.batch = { documents: batchFiles.length, ...(await measureBatch([], '')) };
+  // Diagnostic, not a setting we ship: V8 without its helper threads (no background compiling or
+  // parallel garbage collection). Shows how far the pool itself scales on this machine when the
+  // workers do not share the cores with V8's own threads.
+  results.batch.singleThreaded = await measureBatch(['--single-threaded'], ' (node --single-threaded)');
 }
 
 // 5. Big PDFs through the CLI (one document: a worker) -----------------------------------------
@@ -372,11 +386,15 @@ if (results.floor) {
 if (results.batch) {
   const b = results.batch;
   lines.push(`| Batch ${b.documents} documenten via CLI (mediaan) | wand s | docs/s | CPU s | CPU-benutting | piek-RSS MB |`, '|---|---:|---:|---:|---:|---:|');
-  for (const j of [1, 2]) {
-    const x = b[`jobs${j}`];
-    lines.push(`| --jobs ${j} | ${nl(x.wallMs / 1000, 1)} | ${nl(x.docsPerSecond, 1)} | ${nl(x.cpuMs / 1000, 1)} | ${nl(x.cpuUtilisation, 2)} | ${x.peakRssMb} |`);
+  for (const [variant, m] of [['', b], [' (node --single-threaded, diagnose)', b.singleThreaded]]) {
+    if (!m) continue;
+    for (const j of [1, 2]) {
+      const x = m[`jobs${j}`];
+      lines.push(`| --jobs ${j}${variant} | ${nl(x.wallMs / 1000, 1)} | ${nl(x.docsPerSecond, 1)} | ${nl(x.cpuMs / 1000, 1)} | ${nl(x.cpuUtilisation, 2)} | ${x.peakRssMb} |`);
+    }
+    lines.push(`| versnelling 2 vs 1${variant} | ${nl(m.speedup, 2)}× | | | | |`);
   }
-  lines.push(`| versnelling 2 vs 1 | ${nl(b.speedup, 2)}× | | | | |`, '');
+  lines.push('');
 }
 if (results.big) {
   lines.push('| Groot document via CLI | pagina\'s | wand s | piek-RSS MB | fouten |', '|---|---:|---:|---:|---:|');
