@@ -45,11 +45,12 @@ function isRemoved(c: number): boolean {
 /**
  * Block.text clean-up: NFC, soft hyphens, zero-width and control characters removed, whitespace
  * collapsed and trimmed, in one pass (the tests compare it with the same done by regular expressions).
- * Text without characters above U+00FF comes back as a one-byte string (oneByte): everything after
- * the loader (sentences, folding, evidence) runs faster on it.
+ * With `asOneByte` (a block's final text), text without characters above U+00FF comes back as a
+ * one-byte string (oneByte): everything after the loader (sentences, folding, evidence) runs faster
+ * on it; intermediate texts (a PDF's lines) are not worth the copy.
  */
-export function cleanText(s: string): string {
-  if (isCleanAscii(s)) return oneByte(s);
+export function cleanText(s: string, asOneByte = false): string {
+  if (isCleanAscii(s)) return asOneByte ? oneByte(s) : s;
   if (MAY_CHANGE_UNDER_NFC.test(s)) s = s.normalize('NFC');
   let out = '';
   let run = 0; // start of the pending run of kept characters
@@ -73,7 +74,7 @@ export function cleanText(s: string): string {
     if (!removed) space = true;
   }
   if (run < n) out += s.slice(run, n);
-  return wide ? out : oneByte(out);
+  return asOneByte && !wide ? oneByte(out) : out;
 }
 
 const LETTER = /\p{L}/u;
@@ -174,7 +175,7 @@ export class BlockBuilder {
   /** Appends a block; empty text is dropped. Returns the block or undefined. */
   add(b: BlockInput): Block | undefined {
     const text = b.kind === 'tableRow' && b.cells ? b.cells.join(' | ') : b.text;
-    const clean = cleanText(text);
+    const clean = cleanText(text, true);
     if (b.kind === 'tableRow') {
       if (!b.cells || b.cells.every((c) => c === '')) return undefined;
     } else if (clean === '') return undefined;
