@@ -94,6 +94,7 @@ export function contentText(a: Analysis): { text: string; original: (start: numb
   const maps = new Map<number, Uint32Array>();
   /** Index in `joined` of folded index k (k = text.length: the end). */
   const toOriginal = (k: number): number => {
+    if (k >= text.length) return joined.length; // fold() maps its end to the end of the original
     let lo = 0;
     let hi = at.length - 1;
     while (lo < hi) {
@@ -105,8 +106,15 @@ export function contentText(a: Analysis): { text: string; original: (start: numb
     let map = maps.get(lo);
     if (!map) maps.set(lo, (map = fold(part.text).map));
     const inPart = k - part.folded;
-    // Past the end of a part (the joining space, or the end): the end of its block's text; trim() removes what follows.
-    return part.original + (inPart < map.length ? map[inPart]! : part.text.length);
+    const len = map.length - 1;
+    if (inPart < len) return part.original + map[inPart]!;
+    // The joining space after a part (or the end): where fold() would have put it, the first
+    // whitespace after the part's last folded character (only characters that fold to nothing can
+    // come between), else the newline that ends the block.
+    let p = len > 0 ? map[len - 1]! : 0;
+    p += (part.text.codePointAt(p) ?? 0) > 0xffff ? 2 : 1;
+    while (p < part.text.length && !/\s/.test(part.text[p]!)) p++;
+    return part.original + Math.min(p, part.text.length);
   };
   return { text, original: (start, end) => (at.length ? joined.slice(toOriginal(start), toOriginal(end)) : '') };
 }
