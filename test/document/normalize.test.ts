@@ -34,7 +34,7 @@ function referenceFold(s: string): { text: string; map: number[] } {
 function randomTexts(count: number, seed: number): string[] {
   const parts = ['a', 'Z', 'Stap', ' ', '  ', '\t', '\n', 'é', 'Ë', 'ﬁ', '–', '’', '“', '\u00AD', '\u200B', '𝐀', '\uD800', '\uDC00', 'İ', 'ß', '…', '\u0301', '.', '1', '\u00A0', '\u2028', 'Ω', '\u007F', '\uFDFA', 'o.a.', ' De', '!', '?', ')', '”'];
   let x = seed;
-  const rnd = (n: number) => ((x = (x * 1103515245 + 12345) & 0x7fffffff), x % n);
+  const rnd = (n: number) => ((x = (x * 1103515245 + 12345) & 0x7fffffff), (x >>> 8) % n); // high bits: the low ones of this generator cycle
   return Array.from({ length: count }, () => Array.from({ length: rnd(24) }, () => parts[rnd(parts.length)]).join(''));
 }
 
