@@ -5,7 +5,8 @@
 // real documents (../shared/corpus and fixtures/, plus any --corpus folder) mutated by bit flips,
 // truncations, splices and mutations inside a .docx's XML, and random bytes behind format magic.
 // Every outcome must be a Document with clean blocks (the normaliser's fold/sentences promises are
-// checked on its text) or an InputError with a known cause and one-line details.
+// checked on its text, and the engine must check it without throwing) or an InputError with a known
+// cause and one-line details.
 //
 // Each case runs in a worker thread with a heap limit (512 MB, as in the CLI) and a time limit
 // (--timeout, default 10 000 ms): a worker that does not answer in time is terminated and the case
@@ -28,6 +29,11 @@ if (!isMainThread) {
   const { loadBuffer } = await import(pathToFileURL(path.join(ROOT, 'dist', 'load', 'index.js')).href);
   const { fold, sentences } = await import(pathToFileURL(path.join(ROOT, 'dist', 'document', 'normalize.js')).href);
   const { checkOutcome, checkNormalizer } = await import(MUTATE);
+  // The engine runs on every loaded document too: whatever a loader lets through must not make the
+  // rules, the sentence splitter or the start keys throw.
+  const { loadRuleSet } = await import(pathToFileURL(path.join(ROOT, 'dist', 'rules', 'load.js')).href);
+  const { checkDocument } = await import(pathToFileURL(path.join(ROOT, 'dist', 'engine', 'check.js')).href);
+  const ruleset = loadRuleSet();
   // A parser that logs must not flood the terminal.
   for (const k of ['log', 'info', 'warn', 'error', 'debug']) console[k] = () => undefined;
   parentPort.on('message', async ({ id, name, bytes }) => {
@@ -44,6 +50,14 @@ if (!isMainThread) {
       for (const b of outcome.doc.blocks.slice(0, 200)) {
         problem = checkNormalizer(fold, sentences, b.text);
         if (problem) break;
+      }
+    }
+    if (!problem && outcome.doc) {
+      try {
+        const r = checkDocument(outcome.doc, ruleset);
+        if (!r || !Array.isArray(r.elements) || !r.verdict) problem = 'checkDocument returned no result';
+      } catch (err) {
+        problem = `checkDocument threw: ${String(err?.stack ?? err).split('\n').slice(0, 3).join(' | ')}`;
       }
     }
     const result = outcome.doc ? 'ok' : outcome.error?.name === 'InputError' ? outcome.error.cause : 'exception';
