@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // meldcode: command-line entry. The program itself is in dist/cli/main.js (built from src/).
-import { existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import v8 from 'node:v8';
 
 // JIT tiering for a short-lived batch. Every worker thread is a separate V8 isolate that warms up
@@ -43,6 +44,23 @@ if (!existsSync(entry)) {
       : 'meldcode: het programma is nog niet gebouwd: voer "npm run build" uit in de projectmap\n',
   );
   process.exit(2);
+}
+
+// A check of .pdf or .docx files or of a folder will need a worker thread: start one now, so that
+// it loads the engine and the parser while the CLI below loads (src/batch/prestart.ts). Best effort.
+try {
+  const { earlyWorkerFor, prestartWorker } = await import(new URL('../dist/batch/prestart.js', import.meta.url).href);
+  const isFolder = (p) => {
+    try {
+      return statSync(p).isDirectory();
+    } catch {
+      return false;
+    }
+  };
+  const early = earlyWorkerFor(process.argv.slice(2), isFolder, availableParallelism());
+  if (early) prestartWorker(early.preload, early.memoryLimitMb);
+} catch {
+  /* the run starts its workers itself */
 }
 
 try {

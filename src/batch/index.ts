@@ -23,7 +23,9 @@ import type { LoadOptions } from '../load/index.js';
 import type { RuleSet } from '../rules/load.js';
 import type { Sector } from '../rules/schema.js';
 import { dedupe, expandInputs, hashItems, type BatchUnit } from './inputs.js';
+import { defaultMemoryLimitMb } from './memory.js';
 import { formatSeconds, WorkerPool } from './pool.js';
+import { discardPrestarted, takePrestarted } from './prestart.js';
 import { createProgress } from './progress.js';
 import type { Task, TaskContext, TestHooks } from './task.js';
 
@@ -97,18 +99,7 @@ export interface BatchResult {
 export type OnResult = (result: DocumentResult, index: number, total: number) => void;
 
 export const DEFAULT_TIMEOUT_MS = 60_000;
-/**
- * Heap limit per worker when none is given: half of each worker's share of the machine's memory,
- * between 512 MB and 2 GB. The limit is also what V8 sizes its heap growth by: under 2 GB it lets
- * the heap grow by only 1.3-2x between full collections (4x from 2 GB on), which made a batch of
- * small documents spend a third of its CPU time collecting garbage at 512 MB.
- */
-export const MIN_MEMORY_LIMIT_MB = 512;
-export const MAX_MEMORY_LIMIT_MB = 2048;
-export function defaultMemoryLimitMb(jobs: number, totalBytes = os.totalmem()): number {
-  const share = Math.floor(totalBytes / (1024 * 1024) / (2 * Math.max(1, jobs)));
-  return Math.min(MAX_MEMORY_LIMIT_MB, Math.max(MIN_MEMORY_LIMIT_MB, share));
-}
+export { defaultMemoryLimitMb, MAX_MEMORY_LIMIT_MB, MIN_MEMORY_LIMIT_MB } from './memory.js';
 
 /**
  * With a worker on every core there is no idle core for V8's background compiler threads: each
@@ -225,12 +216,15 @@ export async function runBatch(inputs: string[], opts: BatchOptions = {}, onResu
       }
       const workers = Math.min(jobs, work.length);
       if (workers >= os.availableParallelism()) compileOnWorkerThreads();
+      const memoryLimitMb = opts.memoryLimitMb ?? defaultMemoryLimitMb(workers);
       const pool = new WorkerPool({
         jobs: workers,
         timeoutMs,
-        memoryLimitMb: opts.memoryLimitMb ?? defaultMemoryLimitMb(Math.min(jobs, work.length)),
+        memoryLimitMb,
         context,
         onStart: (task) => progress.update(done, task.name),
+        // Workers bin/meldcode.js started before the CLI loaded, if they have this heap limit.
+        adopt: takePrestarted(memoryLimitMb, workers),
       });
       try {
         await Promise.all(work.map((i) => pool.run(taskOf(i)).then((res) => finish(i, res))));
@@ -241,6 +235,8 @@ export async function runBatch(inputs: string[], opts: BatchOptions = {}, onResu
     }
   } finally {
     progress.end();
+    // An early worker no pool took (in-process, no documents, another heap limit).
+    discardPrestarted();
   }
 
   return {

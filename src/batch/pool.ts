@@ -45,6 +45,11 @@ export interface PoolOptions {
   onStart?: (task: Task) => void;
   /** Time a new worker may take to load its modules and the rule set (default 30 s). */
   startTimeoutMs?: number;
+  /**
+   * Workers already started without their context (prestart.ts), used as the first workers: each
+   * is sent { type: 'init', context } instead of being created.
+   */
+  adopt?: Worker[];
 }
 
 export class PoolError extends Error {
@@ -185,6 +190,7 @@ export class WorkerPool {
 
   async close(): Promise<void> {
     this.closed = true;
+    for (const w of this.opts.adopt?.splice(0) ?? []) void w.terminate().catch(() => 0);
     const all = this.slots.splice(0);
     for (const s of all) this.clearTimers(s);
     await Promise.all(all.map((s) => ((s.gone = true), s.worker.terminate().catch(() => 0))));
@@ -236,16 +242,22 @@ export class WorkerPool {
   }
 
   private spawn(): void {
-    const worker = new Worker(this.url, {
-      workerData: this.opts.context,
-      resourceLimits: { maxOldGenerationSizeMb: this.opts.memoryLimitMb },
-      stdout: true,
-      stderr: true,
-    });
+    const adopted = this.opts.adopt?.shift();
+    const worker =
+      adopted ??
+      new Worker(this.url, {
+        workerData: this.opts.context,
+        resourceLimits: { maxOldGenerationSizeMb: this.opts.memoryLimitMb },
+        stdout: true,
+        stderr: true,
+      });
     this.started++;
-    // Swallow whatever a parser prints; never let it reach our stdout.
-    worker.stdout.resume();
-    worker.stderr.resume();
+    if (adopted) adopted.postMessage({ type: 'init', context: this.opts.context } satisfies ToWorker);
+    else {
+      // Swallow whatever a parser prints; never let it reach our stdout (prestart.ts does the same).
+      worker.stdout.resume();
+      worker.stderr.resume();
+    }
     const slot: Slot = { worker, ready: false, gone: false };
     slot.startTimer = setTimeout(
       () => this.fail(new PoolError(`worker did not start within ${formatSeconds(this.opts.startTimeoutMs ?? 30000)}`)),

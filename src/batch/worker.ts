@@ -4,6 +4,8 @@
  * Runs as dist/batch/worker.js (see pool.ts for how the path is found).
  *
  * Protocol (parent ⇄ worker):
+ *   parent → worker  { type: 'init', context }              only for a worker started early
+ *                                                           (workerData { deferred: true }, see prestart.ts)
  *   worker → parent  { type: 'ready' }                       rule set loaded
  *   worker → parent  { type: 'fatal', message }              rule set could not be loaded
  *   parent → worker  { type: 'task', task: Task }            bytes (zip entries) are transferred
@@ -15,15 +17,38 @@ import { isMainThread, parentPort, workerData } from 'node:worker_threads';
 import { RuleFileError, ruleSetFromSources, type RuleSet } from '../rules/build.js';
 import { readAhead, runTask, type Task, type TaskContext } from './task.js';
 
-export type ToWorker = { type: 'task'; task: Task };
+export type ToWorker = { type: 'task'; task: Task } | { type: 'init'; context: TaskContext };
+
+/** workerData of a worker started before its context is known (prestart.ts). */
+export interface DeferredStart {
+  deferred: true;
+  /** Format whose parser to load while waiting (the CLI's inputs suggest it). */
+  preload?: 'md' | 'docx' | 'pdf';
+}
 export type FromWorker =
   | { type: 'ready' }
   | { type: 'fatal'; message: string; rule?: { file: string; field: string; problem: string } }
   | { type: 'result'; id: number; result: import('../engine/result.js').DocumentResult };
 
+/** The context: from workerData, or for an early worker from the first message (after preloading). */
+async function contextOf(port: NonNullable<typeof parentPort>): Promise<TaskContext> {
+  const data = workerData as TaskContext | DeferredStart;
+  if (!('deferred' in data)) return data;
+  const init = new Promise<TaskContext>((resolve) => {
+    const onMessage = (msg: ToWorker) => {
+      if (msg?.type !== 'init') return;
+      port.off('message', onMessage);
+      resolve(msg.context);
+    };
+    port.on('message', onMessage);
+  });
+  if (data.preload) await (await import('../load/index.js')).preloadFormat(data.preload);
+  return init;
+}
+
 if (!isMainThread && parentPort) {
   const port = parentPort;
-  const ctx = workerData as TaskContext;
+  const ctx = await contextOf(port);
   let ruleset: RuleSet | undefined;
   try {
     // From the main thread's validated data when given (no YAML parsing or schema validation here);

@@ -168,3 +168,22 @@ export function oneLine(message: string): string {
     .trim()
     .slice(0, 200);
 }
+
+/**
+ * Loads a format's loader and parser library before the first document of that format, so that a
+ * worker started early (batch/prestart.ts) does it while the main thread is still starting up.
+ * Errors are left to the real load, which reports them per document.
+ */
+export async function preloadFormat(format: 'md' | 'docx' | 'pdf'): Promise<void> {
+  try {
+    if (format === 'pdf') {
+      await import('./pdf.js');
+      const { getResolvedPDFJS } = await import('unpdf');
+      await getResolvedPDFJS();
+    } else if (format === 'docx') {
+      await Promise.all([import('./docx.js'), import('mammoth')]);
+    } else await import('./markdown.js');
+  } catch {
+    /* reported by the load itself */
+  }
+}
