@@ -48,8 +48,9 @@ if (!existsSync(entry)) {
 
 // A check of .pdf or .docx files or of a folder will need a worker thread: start one now, so that
 // it loads the engine and the parser while the CLI below loads (src/batch/prestart.ts). Best effort.
+// (The modules are loaded only when an argument could be such an input: --version stays instant.)
 try {
-  const { earlyWorkerFor, prestartWorker } = await import(new URL('../dist/batch/prestart.js', import.meta.url).href);
+  const argv = process.argv.slice(2);
   const isFolder = (p) => {
     try {
       return statSync(p).isDirectory();
@@ -57,8 +58,11 @@ try {
       return false;
     }
   };
-  const early = earlyWorkerFor(process.argv.slice(2), isFolder, availableParallelism());
-  if (early) prestartWorker(early.preload, early.memoryLimitMb);
+  if (argv.some((a) => !a.startsWith('-') && (/\.(pdf|docx|zip)$/i.test(a) || isFolder(a)))) {
+    const { earlyWorkerFor, prestartWorker } = await import(new URL('../dist/batch/prestart.js', import.meta.url).href);
+    const early = earlyWorkerFor(argv, isFolder, availableParallelism());
+    if (early) prestartWorker(early.preload, early.memoryLimitMb);
+  }
 } catch {
   /* the run starts its workers itself */
 }
