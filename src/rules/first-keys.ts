@@ -398,15 +398,10 @@ export class StartKeys {
 
   /** Calls hit(id, p) for every position p of s where pattern `id` can start a match, in order of p. */
   scan(s: string, hit: (id: number, p: number) => void): void {
-    const table = this.table ?? this.freeze();
-    const lists = this.lists;
-    const n = s.length;
-    for (let p = 0; p < n; p++) {
-      if (p > 0 && isAsciiAlnum(s.charCodeAt(p - 1))) continue;
-      const at = table[keyAt(s, p)]!;
-      if (at === 0) continue;
-      const ids = lists[at - 1]!;
-      for (let k = 0; k < ids.length; k++) hit(ids[k]!, p);
+    this.table ?? this.freeze();
+    for (let p = 0; p < s.length; p++) {
+      const ids = this.startingAt(s, p);
+      if (ids) for (let k = 0; k < ids.length; k++) hit(ids[k]!, p);
     }
   }
 
@@ -415,16 +410,18 @@ export class StartKeys {
    * the sentence units (stride: the number of units, offset: the unit's ord).
    */
   mark(s: string, out: Uint8Array, stride: number, offset: number): void {
-    const table = this.table ?? this.freeze();
-    const lists = this.lists;
-    const n = s.length;
-    for (let p = 0; p < n; p++) {
-      if (p > 0 && isAsciiAlnum(s.charCodeAt(p - 1))) continue;
-      const at = table[keyAt(s, p)]!;
-      if (at === 0) continue;
-      const ids = lists[at - 1]!;
-      for (let k = 0; k < ids.length; k++) out[ids[k]! * stride + offset] = 1;
+    this.table ?? this.freeze();
+    for (let p = 0; p < s.length; p++) {
+      const ids = this.startingAt(s, p);
+      if (ids) for (let k = 0; k < ids.length; k++) out[ids[k]! * stride + offset] = 1;
     }
+  }
+
+  /** The patterns that can start a match at p of s (undefined: none). Call freeze() first. */
+  private startingAt(s: string, p: number): number[] | undefined {
+    if (p > 0 && isAsciiAlnum(s.charCodeAt(p - 1))) return undefined;
+    const at = this.table![keyAt(s, p)]!;
+    return at === 0 ? undefined : this.lists[at - 1];
   }
 
   /** A flat lookup table: a Map lookup per position was most of the scan's time. */
