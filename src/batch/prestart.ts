@@ -3,8 +3,8 @@
  * loading the engine and the parser of the input's format (pdf.js alone is 1.5 MB of code) then
  * overlap with the main thread's own start-up, instead of following it. The early worker waits for
  * its context (worker.ts, DeferredStart); the pool adopts it as its first worker when it was started
- * with the same heap limit, and otherwise it is terminated. A single .docx check: 0.38 -> 0.29 s,
- * a single .pdf: 0.44 -> 0.34 s.
+ * with the same heap limit, and otherwise it is terminated. A single .docx check: 0.39 -> 0.33 s,
+ * a single .pdf: 0.45 -> 0.38 s (median of 9, old and new alternating).
  */
 import { Worker } from 'node:worker_threads';
 import { defaultMemoryLimitMb } from './memory.js';
