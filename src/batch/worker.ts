@@ -32,8 +32,8 @@ export type FromWorker =
 
 /** The context: from workerData, or for an early worker from the first message (after preloading). */
 async function contextOf(port: NonNullable<typeof parentPort>): Promise<TaskContext> {
-  const data = workerData as TaskContext | DeferredStart;
-  if (!('deferred' in data)) return data;
+  const data = workerData as TaskContext | DeferredStart | undefined;
+  if (!data || !('deferred' in data)) return data ?? {};
   const init = new Promise<TaskContext>((resolve) => {
     const onMessage = (msg: ToWorker) => {
       if (msg?.type !== 'init') return;

@@ -347,7 +347,7 @@ export function stems(u: Unit): string {
  * concept's start keys (rules/first-keys.ts) is not tested against its regex: it cannot match.
  */
 export function unitMatches(c: CompiledConcept, u: Unit, a?: Analysis): boolean {
-  if (c.regex && (c.keyId === undefined || a === undefined || u.ord < 0 || candidatesOf(a)[c.keyId * a.unitCount + u.ord] === 1) && c.regex.test(u.folded)) return true;
+  if (c.regex && (c.keyId === undefined || a === undefined || u.ord < 0 || c.registry !== a.conceptKeys || candidatesOf(a)[c.keyId * a.unitCount + u.ord] === 1) && c.regex.test(u.folded)) return true;
   if (c.stemRegex && c.stemRegex.test(stems(u))) return true;
   return false;
 }
@@ -357,7 +357,7 @@ export function unitMatches(c: CompiledConcept, u: Unit, a?: Analysis): boolean 
  * unit ord) for the sentence units of the analysis, else on the unit.
  */
 export function unitMatchesCached(a: Analysis, c: CompiledConcept, u: Unit): boolean {
-  if (u.ord >= 0 && c.index !== undefined) {
+  if (u.ord >= 0 && c.index !== undefined && c.registry === a.conceptKeys) {
     let table = hitTables.get(a);
     if (!table) hitTables.set(a, (table = new Uint8Array(a.conceptCount * a.unitCount)));
     const i = c.index * a.unitCount + u.ord;

@@ -207,6 +207,7 @@ export function buildRuleSet(key: string, read: RuleReader): RuleSet {
   let conceptCount = 0;
   for (const c of concepts) {
     c.index = conceptCount++;
+    c.registry = conceptKeys;
     if (c.keys) c.keyId = conceptKeys.add(c.keys);
   }
 

@@ -1,6 +1,6 @@
 /** Compiles concept specs (regular expressions and stemmed phrases) once per rule set. */
 import { stemmer } from '@orama/stemmers/dutch';
-import { firstKeys } from './first-keys.js';
+import { firstKeys, type StartKeys } from './first-keys.js';
 import type { ConceptSpec } from './schema.js';
 
 export interface CompiledConcept {
@@ -16,6 +16,11 @@ export interface CompiledConcept {
   keyId?: number;
   /** Index among the rule set's concepts (RuleSet.conceptCount): per-analysis outcome tables. */
   index?: number;
+  /**
+   * The rule set's StartKeys that `keyId` and `index` belong to: the engine uses its tables only
+   * for an analysis made with the same rule set (Analysis.conceptKeys).
+   */
+  registry?: StartKeys;
   /** Matches the stemmed token string of a unit (" "-separated stems). */
   stemRegex?: RegExp;
 }
@@ -38,7 +43,7 @@ export class ConceptError extends Error {}
 export function compileConcept(name: string, spec: ConceptSpec): CompiledConcept {
   const list = Array.isArray(spec) ? { patterns: spec } : spec;
   // Every field present from the start: one hidden class for all concepts (see makeUnit in analysis.ts).
-  const out: CompiledConcept = { name, regex: undefined, keys: undefined, keyId: undefined, index: undefined, stemRegex: undefined };
+  const out: CompiledConcept = { name, regex: undefined, keys: undefined, keyId: undefined, index: undefined, registry: undefined, stemRegex: undefined };
   if (list.patterns) {
     const source = list.patterns.map((p) => `(?:${p})`).join('|');
     try {

@@ -4,7 +4,8 @@
  * shape, then as properties over every concept and sector regex of the rule set, on the sentences
  * of real documents and on generated text built from the patterns' own words.
  */
-import { readdirSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
@@ -239,5 +240,30 @@ describe('firstKeys on generated patterns (what a rule author might write)', () 
     }
     expect(bounded).toBeGreaterThan(200);
     expect(checked).toBeGreaterThan(500);
+  });
+});
+
+describe('the outcome tables belong to one rule set', () => {
+  it('a concept of another rule set is tested on the sentence, never looked up in this analysis tables', async () => {
+    // Another rule set whose concepts are numbered differently: one extra concept first in the lexicon.
+    const dir = mkdtempSync(path.join(tmpdir(), 'meldcode-rules-'));
+    cpSync(path.resolve(here, '../../rules'), dir, { recursive: true });
+    const lex = path.join(dir, 'lexicon.yaml');
+    writeFileSync(lex, readFileSync(lex, 'utf8').replace(/^concepts:\n/m, "concepts:\n  aaa_first: ['zzqx\\\\b']\n"));
+    const other = loadRuleSet(dir);
+    rmSync(dir, { recursive: true, force: true });
+    expect(other.conceptCount).toBe(rs.conceptCount + 1);
+    const a = analyze(await loadFile(path.join(LABELLED, readdirSync(LABELLED).find((x) => x.endsWith('.md'))!)), rs);
+    const concepts = new Set<CompiledConcept>(other.rules.flatMap((r) => [...r.compiled.values()]));
+    let pairs = 0;
+    for (const b of a.blocks) {
+      for (const u of b.units) {
+        for (const c of concepts) {
+          expect(unitMatchesCached(a, c, u), `${c.name} on ${JSON.stringify(u.folded)}`).toBe(unitMatches(c, u));
+          pairs++;
+        }
+      }
+    }
+    expect(pairs).toBeGreaterThan(1000);
   });
 });
