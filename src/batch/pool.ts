@@ -72,9 +72,10 @@ export function defaultWorkerUrl(): URL {
   return new URL('./worker.js', here);
 }
 
+/** Seconds for a message: "60 s", "1.5 s", and below a second as given ("0.25 s", "0.001 s", not "0.0 s"). */
 export function formatSeconds(ms: number): string {
   const s = ms / 1000;
-  return `${Number.isInteger(s) ? s : s.toFixed(1)} s`;
+  return `${Number.isInteger(s) ? s : Number(s.toFixed(s < 1 ? 3 : 1))} s`;
 }
 
 interface Job {
