@@ -62,7 +62,6 @@ export interface Analysis {
   conceptKeys: StartKeys;
   /** The rule set's number of concepts (CompiledConcept.index). */
   conceptCount: number;
-  cache: Map<string, boolean>;
   /** The organisation named in the text (null: none found), computed on first use. */
   organisation?: { name: string; source: string } | null;
 }
@@ -116,7 +115,7 @@ export function analyze(doc: Document, ruleset: RuleSet): Analysis {
     blocks.push({ index, block, folded: f, heading, toc: false, nearestHeading: heading ? f : lastHeading, units });
   }
   markTableOfContents(blocks);
-  const a: Analysis = { doc, blocks, steps: [], stepAnchors: [], stepBlocks: new Set(), words, unitCount, conceptKeys: ruleset.conceptKeys, conceptCount: ruleset.conceptCount, cache: new Map(), organisation: undefined };
+  const a: Analysis = { doc, blocks, steps: [], stepAnchors: [], stepBlocks: new Set(), words, unitCount, conceptKeys: ruleset.conceptKeys, conceptCount: ruleset.conceptCount, organisation: undefined };
   locateSteps(a, ruleset);
   return a;
 }
@@ -395,15 +394,9 @@ function candidatesOf(a: Analysis): Uint8Array {
   return table;
 }
 
-export function textMatches(c: CompiledConcept, folded: string): boolean {
-  if (c.regex && c.regex.test(folded)) return true;
-  if (c.stemRegex && c.stemRegex.test(stemText(folded))) return true;
-  return false;
-}
-
 /**
  * Per-analysis memo for texts matched many times (headings, the sentence that introduces a list):
- * their folded form, their stems and the outcome per concept. Same results as textMatches.
+ * their folded form, their stems and the outcome per concept.
  */
 interface TextMemo {
   folded: Map<string, string>;
@@ -418,7 +411,7 @@ function memoOf(a: Analysis): TextMemo {
   return m;
 }
 
-/** textMatches(c, folded), remembered per analysis. */
+/** Whether concept `c` matches the folded text (its regex, else its stems), remembered per analysis. */
 export function textMatchesCached(a: Analysis, c: CompiledConcept, folded: string): boolean {
   const m = memoOf(a);
   let byText = m.hits.get(c);
