@@ -5,46 +5,6 @@ import type { Sector } from '../rules/schema.js';
 import type { Analysis } from './analysis.js';
 import type { SectorInfo } from './result.js';
 
-const LOOKBEHIND = '(?<![\\p{L}\\p{N}])';
-const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
-const withoutLookbehind = new WeakMap<RegExp, RegExp | null>();
-
-/** Whether the code point that ends just before `i` is a letter or digit. */
-function letterOrDigitBefore(s: string, i: number): boolean {
-  if (i <= 0) return false;
-  const c = s.charCodeAt(i - 1);
-  if (c < 128) return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57);
-  const from = (c & 0xfc00) === 0xdc00 && i >= 2 && (s.charCodeAt(i - 2) & 0xfc00) === 0xd800 ? i - 2 : i - 1;
-  return LETTER_OR_DIGIT.test(String.fromCodePoint(s.codePointAt(from)!));
-}
-
-/**
- * text.matchAll(re) for a sector pattern (global, starting with the word-start lookbehind), about
- * a quarter faster: the pattern runs without the lookbehind and a match that does not start a word
- * is skipped by looking at the character before it, which gives the same matches.
- */
-export function* sectorMatches(text: string, re: RegExp): Generator<RegExpExecArray> {
-  let plain = withoutLookbehind.get(re);
-  if (plain === undefined) {
-    plain = re.source.startsWith(LOOKBEHIND) && re.global ? new RegExp(re.source.slice(LOOKBEHIND.length), re.flags) : null;
-    withoutLookbehind.set(re, plain);
-  }
-  if (!plain) {
-    yield* text.matchAll(re);
-    return;
-  }
-  plain.lastIndex = 0;
-  for (let m = plain.exec(text); m; m = plain.exec(text)) {
-    const step = (text.codePointAt(m.index) ?? 0) > 0xffff ? 2 : 1;
-    if (letterOrDigitBefore(text, m.index)) {
-      plain.lastIndex = m.index + step;
-      continue;
-    }
-    if (m[0] === '') plain.lastIndex = m.index + step;
-    yield m;
-  }
-}
-
 const sticky = new WeakMap<RegExp, RegExp>();
 
 /**
@@ -131,7 +91,8 @@ export function detectSector(a: Analysis, ruleset: RuleSet, given?: Sector): Sec
     let score = 0;
     for (const [weight, regex, keyId] of [[s.weights.strong, s.strong, s.strongKeyId], [s.weights.weak, s.weak, s.weakKeyId]] as const) {
       if (!regex) continue;
-      for (const m of keyId === undefined ? sectorMatches(text, regex) : matchesAt(text, regex, starts[keyId]!)) {
+      // A pattern whose start keys cannot be bounded runs over the whole text.
+      for (const m of keyId === undefined ? text.matchAll(regex) : matchesAt(text, regex, starts[keyId]!)) {
         score += weight;
         const t = original(m.index, m.index + m[0].length).trim().toLowerCase();
         terms.set(t, (terms.get(t) ?? 0) + 1);

@@ -1,14 +1,25 @@
 import { describe, expect, it } from 'vitest';
 import { fold, normalize } from '../../src/document/normalize.js';
 import { analyze } from '../../src/engine/analysis.js';
-import { contentText, sectorMatches } from '../../src/engine/sector.js';
+import { contentText, matchesAt } from '../../src/engine/sector.js';
 import { loadRuleSet } from '../../src/rules/load.js';
 
 describe('sector term matching', () => {
   const rs = loadRuleSet();
-  const regexes = rs.sectors.flatMap((s) => [s.strong, s.weak]).filter((r): r is RegExp => !!r);
+  const patterns = rs.sectors.flatMap((s) => [[s.strong, s.strongKeyId], [s.weak, s.weakKeyId]] as const).filter((p): p is readonly [RegExp, number] => !!p[0] && p[1] !== undefined);
+  /** The sector matches as detectSector finds them: the regex at the positions its start keys allow. */
+  const sectorMatches = (text: string, re: RegExp) => {
+    const starts: number[][] = Array.from({ length: rs.sectorKeys.size }, () => []);
+    rs.sectorKeys.scan(text, (id, p) => starts[id]!.push(p));
+    return matchesAt(text, re, starts[patterns.find(([r]) => r === re)![1]]!);
+  };
+
+  it('every sector pattern has bounded start keys', () => {
+    expect(patterns).toHaveLength(rs.sectors.flatMap((s) => [s.strong, s.weak]).filter(Boolean).length);
+  });
 
   it('finds exactly what matchAll with the word-start lookbehind finds', () => {
+    const regexes = patterns.map(([re]) => re);
     const words = ['school', 'scholen', 'basisschool', 'leerling', 'ouders', 'ouderschap', 'kdv', 'bso', 'jeugdhulp', 'wmo', 'huisarts', 'patiënt', 'cliënt', 'ß', 'ö', '𝐀', 'x', '1', '-', "'", ' ', '  ', '.', 'ibʼer', "ib'er", 'gastouderbureau', 'peuterspeelzaal', 'huishoudelijke hulp', 'eer gerelateerd'];
     let x = 11;
     const rnd = (n: number) => ((x = (x * 1103515245 + 12345) & 0x7fffffff), (x >>> 8) % n); // high bits: the low ones of this generator cycle
