@@ -6,6 +6,7 @@
  * client, één → een), lower case, curly quotes and dashes to ASCII, soft hyphens and zero-width
  * characters removed, whitespace runs to one space.
  */
+import { sentenceBreaks } from './sentence-breaks.js';
 
 const DROP = /[\u00AD\u200B-\u200D\u2060\uFEFF]/;
 const MARK = /\p{M}/u;
@@ -150,15 +151,28 @@ export function fold(original: string): Folded {
 }
 
 /**
- * Printable ASCII words separated by single spaces: folding it is lower-casing it. Three in four
- * blocks and sentences of Dutch documents are like that, and a regex test plus toLowerCase take
- * half the time of the fold loop.
+ * Printable ASCII words separated by single spaces, not empty: text that cleaning leaves as it is
+ * and that folding only lower-cases. Three in four blocks and sentences of Dutch documents are
+ * like that. (One pass; about twice as fast as the equivalent regular expression.)
  */
-const PLAIN_ASCII = /^[\x21-\x7e]+(?: [\x21-\x7e]+)*$/;
+export function isPlainAscii(s: string): boolean {
+  const n = s.length;
+  if (n === 0 || s.charCodeAt(0) === 32 || s.charCodeAt(n - 1) === 32) return false;
+  let prevSpace = false;
+  for (let i = 0; i < n; i++) {
+    const c = s.charCodeAt(i);
+    if (c === 32) {
+      if (prevSpace) return false;
+      prevSpace = true;
+    } else if (c > 32 && c < 127) prevSpace = false;
+    else return false;
+  }
+  return true;
+}
 
-/** Folded text only (no offset map): the hot path of the engine. */
+/** Folded text only (no offset map): the hot path of the engine. Plain ASCII is just lower-cased. */
 export function normalize(original: string): string {
-  return PLAIN_ASCII.test(original) ? oneByte(original.toLowerCase()) : foldInto(original, false);
+  return isPlainAscii(original) ? oneByte(original.toLowerCase()) : foldInto(original, false);
 }
 
 /**
@@ -172,8 +186,6 @@ export function oneByte(latin1: string): string {
   bytes.write(latin1, 0, n, 'latin1');
   return bytes.toString('latin1', 0, n);
 }
-
-import { sentenceBreaks } from './sentence-breaks.js';
 
 let sentenceSegmenter: Intl.Segmenter | undefined;
 

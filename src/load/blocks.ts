@@ -3,24 +3,7 @@
  * path and section string while blocks are appended in reading order.
  */
 import type { Block, BlockKind, Location } from '../document/model.js';
-import { oneByte } from '../document/normalize.js';
-
-/** Printable ASCII with single inner spaces: already clean (the common case, checked in one pass). */
-function isCleanAscii(s: string): boolean {
-  const n = s.length;
-  if (n === 0) return true;
-  if (s.charCodeAt(0) === 32 || s.charCodeAt(n - 1) === 32) return false;
-  let prevSpace = false;
-  for (let i = 0; i < n; i++) {
-    const c = s.charCodeAt(i);
-    if (c === 32) {
-      if (prevSpace) return false;
-      prevSpace = true;
-    } else if (c > 32 && c < 127) prevSpace = false;
-    else return false;
-  }
-  return true;
-}
+import { isPlainAscii, oneByte } from '../document/normalize.js';
 
 /**
  * Text that NFC leaves as it is: no combining marks and nothing else composition could change
@@ -50,7 +33,7 @@ function isRemoved(c: number): boolean {
  * on it; intermediate texts (a PDF's lines) are not worth the copy.
  */
 export function cleanText(s: string, asOneByte = false): string {
-  if (isCleanAscii(s)) return asOneByte ? oneByte(s) : s;
+  if (isPlainAscii(s)) return asOneByte ? oneByte(s) : s;
   if (MAY_CHANGE_UNDER_NFC.test(s)) s = s.normalize('NFC');
   let out = '';
   let run = 0; // start of the pending run of kept characters
