@@ -240,12 +240,11 @@ export function evaluateClause(ctx: ClauseContext, clause: Clause): ClauseOutcom
   }
   const scope = clause.in === undefined || clause.in === 'rule' ? ctx.rule.detect.scope : clause.in;
   const units = unitsOf(scopeBlocks(ctx, scope), clause);
-  const withHeading = clause.withHeading ?? false;
   const find = queryOf(ctx, clause);
   const counted = new Set<string>();
   const hits = unitHits(ctx, units, find, counted);
   if (clause.count && counted.size < clause.count.min) return NONE;
   if (hits.length < (clause.min ?? 1)) return NONE;
-  if ((clause.unit ?? 'sentence') === 'scope') return { ok: true, hits: sentenceHits(ctx, scope, clause, withHeading) };
+  if ((clause.unit ?? 'sentence') === 'scope') return { ok: true, hits: sentenceHits(ctx, scope, clause, find.withHeading) };
   return { ok: true, hits };
 }
