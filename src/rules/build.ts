@@ -8,7 +8,7 @@ import path from 'node:path';
 import type { z } from 'zod';
 import { compileConcept, ConceptError, type CompiledConcept } from './compile.js';
 import { firstKeys, StartKeys } from './first-keys.js';
-import type { Clause, lexiconSchema, RuleSpec, rulesetMetaSchema, Sector, sectorsSchema } from './schema.js';
+import type { Clause, ConceptSpec, lexiconSchema, RuleSpec, rulesetMetaSchema, Sector, sectorsSchema } from './schema.js';
 
 export class RuleFileError extends Error {
   constructor(
@@ -124,20 +124,25 @@ function elementRefs(clause: Clause, into: Set<string>): Set<string> {
   return into;
 }
 
+/** Compiles a file's concepts into `into`; a bad pattern is a RuleFileError naming the file and concept. */
+function compileConcepts(file: string, specs: Record<string, ConceptSpec>, into: Map<string, CompiledConcept>): Map<string, CompiledConcept> {
+  for (const [name, spec] of Object.entries(specs)) {
+    try {
+      into.set(name, compileConcept(name, spec));
+    } catch (err) {
+      if (err instanceof ConceptError) throw new RuleFileError(file, `concepts.${name}`, err.message);
+      throw err;
+    }
+  }
+  return into;
+}
+
 export function buildRuleSet(key: string, read: RuleReader): RuleSet {
   const metaFile = path.join(key, 'ruleset.yaml');
   const meta = read.meta(metaFile);
   const lexFile = path.join(key, 'lexicon.yaml');
   const lex = read.lexicon(lexFile);
-  const lexicon = new Map<string, CompiledConcept>();
-  for (const [name, spec] of Object.entries(lex.concepts)) {
-    try {
-      lexicon.set(name, compileConcept(name, spec));
-    } catch (err) {
-      if (err instanceof ConceptError) throw new RuleFileError(lexFile, `concepts.${name}`, err.message);
-      throw err;
-    }
-  }
+  const lexicon = compileConcepts(lexFile, lex.concepts, new Map());
 
   const files = read.ruleFiles(key);
   const rules: CompiledRule[] = [];
@@ -146,15 +151,7 @@ export function buildRuleSet(key: string, read: RuleReader): RuleSet {
     const file = path.join(key, name);
     const spec = read.rule(file);
     if (byId.has(spec.id)) throw new RuleFileError(file, 'id', `${spec.id} is defined twice`);
-    const compiled = new Map(lexicon);
-    for (const [cname, cspec] of Object.entries(spec.concepts)) {
-      try {
-        compiled.set(cname, compileConcept(cname, cspec));
-      } catch (err) {
-        if (err instanceof ConceptError) throw new RuleFileError(file, `concepts.${cname}`, err.message);
-        throw err;
-      }
-    }
+    const compiled = compileConcepts(file, spec.concepts, new Map(lexicon));
     const used = new Set<string>();
     for (const c of [...spec.detect.present, ...spec.detect.partial, ...spec.detect.lower.map((l) => l.when)]) conceptNames(c, used);
     if (spec.detect.scope.startsWith('section:')) used.add(spec.detect.scope.slice(8));
