@@ -72,6 +72,17 @@ export function defaultWorkerUrl(): URL {
   return new URL('./worker.js', here);
 }
 
+/**
+ * A worker thread as every worker of ours starts (pool.ts, prestart.ts): with its heap limit, and
+ * with whatever it prints swallowed, since a parser that logs must never reach our stdout.
+ */
+export function startWorkerThread(url: URL, workerData: unknown, memoryLimitMb: number): Worker {
+  const worker = new Worker(url, { workerData, resourceLimits: { maxOldGenerationSizeMb: memoryLimitMb }, stdout: true, stderr: true });
+  worker.stdout.resume();
+  worker.stderr.resume();
+  return worker;
+}
+
 /** Seconds for a message: "60 s", "1.5 s", and below a second as given ("0.25 s", "0.001 s", not "0.0 s"). */
 export function formatSeconds(ms: number): string {
   const s = ms / 1000;
@@ -244,21 +255,9 @@ export class WorkerPool {
 
   private spawn(): void {
     const adopted = this.opts.adopt?.shift();
-    const worker =
-      adopted ??
-      new Worker(this.url, {
-        workerData: this.opts.context,
-        resourceLimits: { maxOldGenerationSizeMb: this.opts.memoryLimitMb },
-        stdout: true,
-        stderr: true,
-      });
+    const worker = adopted ?? startWorkerThread(this.url, this.opts.context, this.opts.memoryLimitMb);
     this.started++;
     if (adopted) adopted.postMessage({ type: 'init', context: this.opts.context } satisfies ToWorker);
-    else {
-      // Swallow whatever a parser prints; never let it reach our stdout (prestart.ts does the same).
-      worker.stdout.resume();
-      worker.stderr.resume();
-    }
     const slot: Slot = { worker, ready: false, gone: false };
     slot.startTimer = setTimeout(
       () => this.fail(new PoolError(`worker did not start within ${formatSeconds(this.opts.startTimeoutMs ?? 30000)}`)),

@@ -6,9 +6,9 @@
  * with the same heap limit, and otherwise it is terminated. A single .docx check: 0.39 -> 0.33 s,
  * a single .pdf: 0.45 -> 0.38 s (median of 9, old and new alternating).
  */
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import { defaultMemoryLimitMb } from './memory.js';
-import { defaultWorkerUrl } from './pool.js';
+import { defaultWorkerUrl, startWorkerThread } from './pool.js';
 import type { DeferredStart } from './worker.js';
 
 interface Early {
@@ -59,15 +59,7 @@ export function earlyWorkerFor(argv: string[], isFolder: (p: string) => boolean,
  */
 export function prestartWorker(preload: DeferredStart['preload'], memoryLimitMb: number): Worker | undefined {
   if (early.length) return undefined;
-  const worker = new Worker(defaultWorkerUrl(), {
-    workerData: { deferred: true, preload } satisfies DeferredStart,
-    resourceLimits: { maxOldGenerationSizeMb: memoryLimitMb },
-    stdout: true,
-    stderr: true,
-  });
-  // Swallow whatever a parser prints, as the pool does.
-  worker.stdout.resume();
-  worker.stderr.resume();
+  const worker = startWorkerThread(defaultWorkerUrl(), { deferred: true, preload } satisfies DeferredStart, memoryLimitMb);
   // Never keep the process alive on its own: a run that does not adopt it ends without waiting.
   worker.unref();
   const e: Early = { worker, memoryLimitMb, dead: false };
