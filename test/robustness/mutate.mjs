@@ -61,13 +61,7 @@ const byteOp = fc.oneof(
 );
 
 function concat(parts) {
-  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-  let o = 0;
-  for (const p of parts) {
-    out.set(p, o);
-    o += p.length;
-  }
-  return out;
+  return new Uint8Array(Buffer.concat(parts));
 }
 
 /** Applies one byte operation; returns a new array. */
