@@ -223,8 +223,8 @@ export async function runBatch(inputs: string[], opts: BatchOptions = {}, onResu
         memoryLimitMb,
         context,
         onStart: (task) => progress.update(done, task.name),
-        // Workers bin/meldcode.js started before the CLI loaded, if they have this heap limit.
-        adopt: takePrestarted(memoryLimitMb, workers),
+        // The worker bin/meldcode.js started before the CLI loaded, if it has this heap limit.
+        adopt: takePrestarted(memoryLimitMb),
       });
       try {
         await Promise.all(work.map((i) => pool.run(taskOf(i)).then((res) => finish(i, res))));

@@ -46,10 +46,10 @@ export interface PoolOptions {
   /** Time a new worker may take to load its modules and the rule set (default 30 s). */
   startTimeoutMs?: number;
   /**
-   * Workers already started without their context (prestart.ts), used as the first workers: each
-   * is sent { type: 'init', context } instead of being created.
+   * A worker already started without its context (prestart.ts), used as the first worker: it is
+   * sent { type: 'init', context } instead of being created.
    */
-  adopt?: Worker[];
+  adopt?: Worker;
 }
 
 export class PoolError extends Error {
@@ -202,7 +202,8 @@ export class WorkerPool {
 
   async close(): Promise<void> {
     this.closed = true;
-    for (const w of this.opts.adopt?.splice(0) ?? []) void w.terminate().catch(() => 0);
+    void this.opts.adopt?.terminate().catch(() => 0);
+    this.opts.adopt = undefined;
     const all = this.slots.splice(0);
     for (const s of all) this.clearTimers(s);
     await Promise.all(all.map((s) => ((s.gone = true), s.worker.terminate().catch(() => 0))));
@@ -254,7 +255,8 @@ export class WorkerPool {
   }
 
   private spawn(): void {
-    const adopted = this.opts.adopt?.shift();
+    const adopted = this.opts.adopt;
+    this.opts.adopt = undefined;
     const worker = adopted ?? startWorkerThread(this.url, this.opts.context, this.opts.memoryLimitMb);
     this.started++;
     if (adopted) adopted.postMessage({ type: 'init', context: this.opts.context } satisfies ToWorker);

@@ -18,7 +18,7 @@ interface Early {
   dead: boolean;
 }
 
-let early: Early[] = [];
+let early: Early | undefined;
 
 const COMMANDS = new Set(['rules', 'explain', 'waivers', 'schema', 'help']);
 
@@ -27,12 +27,11 @@ const COMMANDS = new Set(['rules', 'explain', 'waivers', 'schema', 'help']);
  * .pdf, .docx or .zip, or of a folder. Returns the format to preload and the heap limit the pool
  * will most likely give its workers (--max-memory, else the default for --jobs or the cores; for a
  * single file, one worker), or undefined for no early worker: another command, --help or
- * --version, only Markdown or text files (a single one is read in-process), or in-process
- * isolation asked for. A wrong guess costs a thread that is started and terminated.
+ * --version, or only Markdown or text files (a single one is read in-process). A wrong guess costs
+ * a thread that is started and terminated.
  */
 export function earlyWorkerFor(argv: string[], isFolder: (p: string) => boolean, cores: number): { preload?: DeferredStart['preload']; memoryLimitMb: number } | undefined {
-  if (argv.some((a) => a === '--help' || a === '-h' || a === '--version' || a === '-V' || a === '--isolation=in-process')) return undefined;
-  if (argv.some((a, i) => a === '--isolation' && argv[i + 1] === 'in-process')) return undefined;
+  if (argv.some((a) => a === '--help' || a === '-h' || a === '--version' || a === '-V')) return undefined;
   const value = (long: string, short?: string): number | undefined => {
     for (let i = 0; i < argv.length; i++) {
       const a = argv[i]!;
@@ -58,39 +57,37 @@ export function earlyWorkerFor(argv: string[], isFolder: (p: string) => boolean,
  * them early too measured no faster on 200 documents.
  */
 export function prestartWorker(preload: DeferredStart['preload'], memoryLimitMb: number): Worker | undefined {
-  if (early.length) return undefined;
+  if (early) return undefined;
   const worker = startWorkerThread(defaultWorkerUrl(), { deferred: true, preload } satisfies DeferredStart, memoryLimitMb);
   // Never keep the process alive on its own: a run that does not adopt it ends without waiting.
   worker.unref();
   const e: Early = { worker, memoryLimitMb, dead: false };
   worker.on('error', () => (e.dead = true));
   worker.on('exit', () => (e.dead = true));
-  early.push(e);
+  early = e;
   return worker;
 }
 
 /**
- * Up to `max` early workers for a pool whose workers get `memoryLimitMb` (none when they were
- * started with another limit); the others are terminated. The pool sends each { type: 'init' }.
+ * The early worker for a pool whose workers get `memoryLimitMb`, or undefined: none was started,
+ * it is gone, or it has another heap limit (then it is terminated). The pool sends it { type: 'init' }.
  */
-export function takePrestarted(memoryLimitMb: number, max: number): Worker[] {
-  const all = early;
-  early = [];
-  const out: Worker[] = [];
-  for (const e of all) {
-    if (e.dead || e.memoryLimitMb !== memoryLimitMb || out.length >= max) {
-      void e.worker.terminate().catch(() => 0);
-      continue;
-    }
-    e.worker.removeAllListeners('error');
-    e.worker.removeAllListeners('exit');
-    e.worker.ref();
-    out.push(e.worker);
+export function takePrestarted(memoryLimitMb: number): Worker | undefined {
+  const e = early;
+  early = undefined;
+  if (!e) return undefined;
+  if (e.dead || e.memoryLimitMb !== memoryLimitMb) {
+    void e.worker.terminate().catch(() => 0);
+    return undefined;
   }
-  return out;
+  e.worker.removeAllListeners('error');
+  e.worker.removeAllListeners('exit');
+  e.worker.ref();
+  return e.worker;
 }
 
-/** Ends early workers that no pool took (a run in-process, or without documents). */
+/** Ends an early worker that no pool took (a run in-process, or without documents). */
 export function discardPrestarted(): void {
-  takePrestarted(-1, 0);
+  void early?.worker.terminate().catch(() => 0);
+  early = undefined;
 }
